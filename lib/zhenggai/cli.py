@@ -1,0 +1,87 @@
+"""The `zhenggai` command: `build` a dataset from a raw folder, `parse` one file to inspect it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from zhenggai import dataset
+
+
+def _build(args: argparse.Namespace) -> int:
+    raw, out = Path(args.raw), Path(args.out)
+    if not raw.is_dir():
+        print(f"zhenggai: raw folder '{raw}' does not exist", file=sys.stderr)
+        return 2
+    frames = dataset.build(raw, out)
+    print(f"{dataset.summary(frames)} → {out}")
+    log = frames["ingest_log"]
+    for row in log[log["status"] == "rejected"].itertuples():
+        print(f"  rejected {row.source_file}: {row.message}")
+    if args.strict:
+        n_bad = int(log["status"].isin(["rejected", "warning"]).sum())
+        if n_bad:
+            print(f"--strict: {n_bad} file(s) rejected or with warnings", file=sys.stderr)
+            return 1
+    return 0
+
+
+def _parse(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"zhenggai: no file '{path}'", file=sys.stderr)
+        return 2
+    item = dataset.parse_file(path)
+    print(f"{item.source_file}: {item.status}"
+          + (f" ({item.encoding}, {item.file_format})" if item.encoding else ""))
+    notice = item.notice
+    if notice is None:
+        print(f"  {item.message}")
+        return 1
+    place = item.place
+    print(f"  title     {notice.title}")
+    print(f"  issuer    {notice.issuer}   unit {notice.unit}")
+    print(f"  place     {place['admin_level'] or '?'}: "
+          + " ".join(v for v in (place["province"], place["city"], place["county"]) if v)
+          + (f" ({place['adcode']})" if place["adcode"] else ""))
+    print(f"  inspection {notice.inspection_kind} by {notice.team or notice.inspecting_body or '?'}"
+          + (f", round {notice.round}" if notice.round else "")
+          + (f", mode {notice.inspection_mode}" if notice.inspection_mode else ""))
+    print("  dates")
+    for d in notice.dates:
+        flag = " (year inferred)" if d.year_inferred else ""
+        note = f" [{d.note}]" if d.note else ""
+        print(f"    {d.event:<17}{d.date or '?':<11}{flag}{note}  ← line {d.line}: {d.evidence}")
+    print(f"  problems  {len(notice.problems)} extracted"
+          + (f", {notice.n_problems_declared} declared" if notice.n_problems_declared else ""))
+    for p in notice.problems:
+        status = f" [{p.status}]" if p.status else ""
+        section = f" {{{p.section}}}" if p.section else ""
+        print(f"    {p.seq:>3}. ({p.number_as_printed}){section}{status} "
+              f"{len(p.measures)} measure(s): {p.problem[:60]}")
+    for w in notice.warnings:
+        print(f"  warning   {w}")
+    for n in notice.cleaning_notes:
+        print(f"  cleaned   {n}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="zhenggai", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="build the dataset from a folder of notices")
+    build.add_argument("--raw", required=True, help="folder of raw notices")
+    build.add_argument("--out", required=True, help="folder for the tables")
+    build.add_argument("--strict", action="store_true",
+                       help="exit non-zero if any file is rejected or has warnings")
+    build.set_defaults(run=_build)
+    parse = commands.add_parser("parse", help="show what is extracted from one file")
+    parse.add_argument("file")
+    parse.set_defaults(run=_parse)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

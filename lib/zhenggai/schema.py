@@ -1,0 +1,142 @@
+"""The dataset's tables: column order, types and meanings, in one place.
+
+`zhenggai build` orders columns by this schema and writes `datapackage.json` from it; the data
+dictionary in data/processed/README.md documents the same columns (a test checks both agree).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# (column, Frictionless type, description)
+Column = tuple[str, str, str]
+
+TABLES: dict[str, list[Column]] = {
+    "notices": [
+        ("notice_id", "string", "Stable identifier: first 12 hex digits of the SHA-256 of the notice's analysed text."),
+        ("source_file", "string", "File name in the raw folder."),
+        ("title", "string", "Title as printed (analysed form; a repeated word in the issuer removed, see cleaning_notes)."),
+        ("issuer", "string", "Issuing party organisation, from the title or the signature (中共湘潭市文联党组)."),
+        ("unit", "string", "Inspected organisation: the issuer without 中共 and 党组/党委 (湘潭市文联)."),
+        ("admin_level", "string", "central / province / prefecture / county."),
+        ("province", "string", "Province-level division, official name (湖南省); empty for central units."),
+        ("city", "string", "Prefecture-level division (湘潭市); empty where not applicable."),
+        ("county", "string", "County-level division (江阴市, 朝阳区); empty where not applicable."),
+        ("adcode", "string", "Six-digit administrative-division code of the most specific place."),
+        ("inspection_kind", "string", "巡视 (by a provincial or central committee) or 巡察 (by a city or county committee)."),
+        ("inspecting_body", "string", "Committee that sent the team: 中央, 省委, 市委, 县委…"),
+        ("team", "string", "Inspection team as named (市委第三巡察组)."),
+        ("round", "string", "Inspection round when stated (五届市委第一轮)."),
+        ("inspection_mode", "string", "常规 / 专项 / 政治 / 机动 … when stated."),
+        ("inspection_start", "date", "First day of the inspection."),
+        ("inspection_end", "date", "Last day of the inspection."),
+        ("feedback_date", "date", "Day the team fed its findings back to the unit."),
+        ("publication_date", "date", "Day the notice was published: the page's 发布时间 line, else the date under the signature."),
+        ("years_inferred", "string", "Events whose year was not printed and was carried over ('; '-separated), see dates.year_inferred."),
+        ("days_inspecting", "integer", "inspection_end − inspection_start, in days."),
+        ("days_to_feedback", "integer", "feedback_date − inspection_end, in days."),
+        ("days_to_publication", "integer", "publication_date − feedback_date, in days."),
+        ("n_problems_declared", "integer", "Number of problems the notice says the team found (25项具体问题), when stated."),
+        ("n_problems", "integer", "Number of problems extracted."),
+        ("n_sections_declared", "integer", "Number of problem areas declared (4个方面), when stated."),
+        ("n_measures_declared", "integer", "Number of rectification measures declared (40条整改措施), when stated."),
+        ("n_measures", "integer", "Number of measures extracted."),
+        ("n_chars", "integer", "Characters of the analysed text from the title on, whitespace excluded."),
+        ("published_by", "string", "Where the page says the notice was published (来源：…), when stated."),
+        ("encoding", "string", "Detected encoding of the raw file (docx for Word files)."),
+        ("file_format", "string", "txt / md / html / docx."),
+        ("truncated", "boolean", "True when the text ends mid-sentence."),
+        ("warnings", "string", "Problems with the extraction, '; '-separated; empty when none."),
+        ("cleaning_notes", "string", "Artefacts removed and repairs made to the text, '; '-separated."),
+    ],
+    "problems": [
+        ("notice_id", "string", "The notice (notices.notice_id)."),
+        ("problem_seq", "integer", "1..n in document order, across sections."),
+        ("number_as_printed", "string", "The problem's number as printed (1. / 1、 / 问题一 / （一）); restarts per section in some notices."),
+        ("section", "string", "Heading the problem stands under, without its number; empty if none."),
+        ("problem", "string", "The problem as the inspection team worded it, without the 关于“…”问题的整改情况 frame."),
+        ("response", "string", "Full text of what the unit did about it (paragraphs separated by newlines)."),
+        ("status", "string", "completed / in_progress / long_term when the notice groups or labels problems so; empty otherwise."),
+        ("n_measures", "integer", "Number of measures in the response."),
+        ("source_line", "integer", "Line of the raw file where the problem starts."),
+    ],
+    "measures": [
+        ("notice_id", "string", "The notice (notices.notice_id)."),
+        ("problem_seq", "integer", "The problem (problems.problem_seq)."),
+        ("measure_seq", "integer", "1..n within the problem."),
+        ("marker", "string", "Enumeration marker as printed (一是, （1）, 第一，, ①); empty for an unenumerated response."),
+        ("text", "string", "The measure's text, marker removed."),
+    ],
+    "dates": [
+        ("notice_id", "string", "The notice (notices.notice_id)."),
+        ("event", "string", "inspection_start / inspection_end / feedback / publication / other."),
+        ("date", "date", "The date, ISO; empty when the printed date cannot be completed."),
+        ("year_inferred", "boolean", "True when the year was not printed and was carried over from the date before it."),
+        ("as_printed", "string", "The date expression as it stands in the text (analysed form)."),
+        ("evidence", "string", "The sentence or line the date was read from, in the original wording."),
+        ("source_line", "integer", "Line of the raw file holding the evidence."),
+        ("note", "string", "Irregularities of the printed date (日 missing), or which date this is."),
+    ],
+    "ingest_log": [
+        ("source_file", "string", "File name in the raw folder."),
+        ("status", "string", "ok / warning / rejected / skipped (the manifest sources.csv)."),
+        ("encoding", "string", "Detected encoding, empty when the file could not be decoded."),
+        ("file_format", "string", "txt / md / html / docx, empty when unknown."),
+        ("notice_id", "string", "The notice parsed from the file, empty when rejected."),
+        ("message", "string", "Why the file was rejected, or its warnings."),
+    ],
+}
+
+PRIMARY_KEYS: dict[str, list[str]] = {
+    "notices": ["notice_id"],
+    "problems": ["notice_id", "problem_seq"],
+    "measures": ["notice_id", "problem_seq", "measure_seq"],
+    "ingest_log": ["source_file"],
+}
+
+FOREIGN_KEYS: dict[str, list[tuple[list[str], str, list[str]]]] = {
+    "problems": [(["notice_id"], "notices", ["notice_id"])],
+    "measures": [(["notice_id", "problem_seq"], "problems", ["notice_id", "problem_seq"])],
+    "dates": [(["notice_id"], "notices", ["notice_id"])],
+}
+
+
+def columns(table: str) -> list[str]:
+    """Column names of a table, in order."""
+    return [name for name, _, _ in TABLES[table]]
+
+
+def datapackage() -> dict[str, Any]:
+    """A Frictionless Data Package descriptor for the CSV tables."""
+    resources = []
+    for table, cols in TABLES.items():
+        schema: dict[str, Any] = {
+            "fields": [{"name": n, "type": t, "description": d} for n, t, d in cols],
+            "missingValues": [""],
+        }
+        if table in PRIMARY_KEYS:
+            schema["primaryKey"] = PRIMARY_KEYS[table]
+        if table in FOREIGN_KEYS:
+            schema["foreignKeys"] = [
+                {"fields": f, "reference": {"resource": r, "fields": rf}}
+                for f, r, rf in FOREIGN_KEYS[table]
+            ]
+        resources.append({
+            "name": table,
+            "path": f"{table}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        })
+    return {
+        "profile": "tabular-data-package",
+        "name": "zhenggai-rectification-notices",
+        "title": "Rectification notices after party inspections (巡视/巡察整改情况的通报)",
+        "description": "Notices of the Federations of Literary and Art Circles, normalised by zhenggai. "
+                       "See README.md in this folder for the data dictionary and known limits.",
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": resources,
+    }

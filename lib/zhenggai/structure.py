@@ -1,0 +1,530 @@
+"""The structure of a rectification notice: title, framing, dates, problems and responses.
+
+A notice (巡视/巡察整改情况的通报) has a title naming the issuing party group, a framing
+paragraph saying when the inspection ran and when the team fed back, then problems with what
+was done about each. Problems are recognised by the genre's general forms, never by unit:
+
+- an explicit introduction: 具体问题：…, 存在问题：…, 问题一：…, 关于“…”问题…, 针对“…”的问题…;
+- any numbered item ((一), 1., 1、, ①) that is followed by a response label (整改情况：…).
+
+Headings ((一)…, 一、…) that are not problems are the sections problems stand under; a heading
+that names a status (已完成整改的问题, 正在推进整改的问题, 需要长期坚持整改的问题) gives that
+status to the problems under it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from zhenggai import dates as dates_mod
+from zhenggai.measures import Measure, split_measures
+from zhenggai.text import normalise_line, remove_artefacts
+
+_CN = "〇零一二三四五六七八九十百"
+_NUM = rf"(?:\d+|[{_CN}]+)"
+_MARKER = rf"(?:{_NUM}[\.、．]|（{_NUM}）|[①-⑳])"
+_TITLE = re.compile(r"(巡视|巡察).{0,20}整改|整改.{0,30}(通报|公告|报告|公示|公开|情况)")
+_EXPLICIT = re.compile(
+    rf"^(?P<num>{_MARKER})?\s*(?P<intro>具体问题|存在问题|反馈问题|问题\s*(?P<qn>{_NUM})?)\s*[：:]\s*(?P<rest>.+)$"
+)
+_QUOTED_INTRO = re.compile(rf"^(?P<num>{_MARKER})?\s*(?P<intro>关于|针对)(?=“)")
+_GENERIC = re.compile(rf"^(?P<num>{_MARKER})\s*(?P<rest>.+)$")
+_RESPONSE_LABEL = re.compile(
+    r"(?:整改(?:落实)?情况|整改措施(?:及(?:阶段性)?成效)?|整改结果(?:及成效)?|整改成效|"
+    r"整改进展(?:情况)?|进展情况|落实情况|完成情况)\s*[：:]"
+)
+_FRAME_REST = re.compile(r"^(?:的)?(?:整改(?:落实)?(?:情况|进展情况|进展)?)?\s*[。：，；]?\s*")
+_CHAPTER = re.compile(rf"^(?:[{_CN}]+、|第[{_CN}]+部分)\s*(?P<text>.+)$")
+_SECTION = re.compile(rf"^（[{_CN}]+）\s*(?P<text>.+)$")
+_STATUS = (
+    ("long_term", re.compile(r"长期|久久为功|常态化|持续(?:坚持|整改|推进)")),
+    ("in_progress", re.compile(r"正在|推进中|未完成|基本完成|阶段性")),
+    ("completed", re.compile(r"已(?:经)?(?:完成|整改|办结|销号)|整改完成|完成整改|整改到位")),
+)
+_STATUS_LABEL = re.compile(
+    r"[（(【](已完成|已整改|已整改完成|已完成整改|正在整改|整改中|基本完成|长期坚持|持续整改)[）)】]"
+    r"|(?:整改状态|完成情况|整改进度)[：:]\s*(已完成|已整改|正在整改|整改中|基本完成|长期坚持|持续整改)"
+)
+_CLOSING = re.compile(r"^(欢迎|如有意见|联系方式|联系电话|特此通报|下一步|今后|附件)")
+_TERMINAL = tuple("。！？…”」』）)]；")
+_TEAM = re.compile(
+    # an optional place name (湖南省委, 湘潭市委) before the committee; no dates or verbs
+    r"(?P<team>(?P<body>中央|[^\W\d_年月日度了对向由经据的]{0,6}?"
+    r"(?:省委|市委|区委|县委|州委|盟委|旗委|党委|党组))"
+    rf"(?:第{_NUM})?(?:专项)?(?P<kind>巡视|巡察)(?:组|工作组))"
+)
+_ROUND = re.compile(rf"((?:{_NUM}届)?(?:[省市区县州旗]委|自治区党委)?第{_NUM}轮)")
+_MODE = re.compile(r"(常规|专项|政治|机动|提级|联动|交叉|巡察“回头看”|“回头看”)(?:巡视|巡察)?")
+_PUBLICATION_LINE = re.compile(r"(发布时间|发布日期|发文日期|发表时间|时间|日期)[：:]")
+_SOURCE_LINE = re.compile(
+    r"来源[：:]\s*(?P<source>.+?)(?=\s*(?:发布|时间|日期|作者|阅读|浏览|点击|字号|$))"
+)
+_DECLARED_PROBLEMS = re.compile(
+    rf"(?:(?P<aspects>{_NUM})个方面)?(?:共(?:计)?)?(?P<n>{_NUM})(?:项|个|条)(?:具体)?(?:反馈)?问题"
+)
+_DECLARED_ASPECTS = re.compile(rf"(?P<aspects>{_NUM})个方面(?:的)?问题")
+_DECLARED_MEASURES = re.compile(
+    rf"(?P<n>{_NUM})(?:条|项)(?:具体)?整改措施|整改措施(?:共)?(?P<n2>{_NUM})(?:条|项)"
+)
+_ISSUER_SUFFIX = re.compile(r"(党组|党委|党总支|党支部|机关党委)$")
+_DUPLICATED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+
+
+class NotANotice(ValueError):
+    """Text that reads as something other than a rectification notice."""
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line number in the file's text
+    original: str
+    text: str  # analysed form (see zhenggai.text)
+
+
+@dataclass
+class DateRecord:
+    event: str  # inspection_start / inspection_end / feedback / publication / other
+    date: str  # ISO, "" when the printed date cannot be completed
+    year_inferred: bool
+    as_printed: str
+    evidence: str
+    line: int
+    note: str = ""
+
+
+@dataclass
+class Problem:
+    seq: int
+    number_as_printed: str
+    section: str
+    problem: str
+    response: str
+    status: str
+    line: int
+    measures: list[Measure] = field(default_factory=list)
+
+
+@dataclass
+class Notice:
+    notice_id: str
+    title: str
+    issuer: str
+    unit: str
+    published_by: str
+    inspection_kind: str
+    inspecting_body: str
+    team: str
+    round: str
+    inspection_mode: str
+    n_problems_declared: int | None
+    n_sections_declared: int | None
+    n_measures_declared: int | None
+    n_chars: int
+    dates: list[DateRecord]
+    problems: list[Problem]
+    warnings: list[str]
+    cleaning_notes: list[str]
+
+
+def _int(token: str | None) -> int | None:
+    if not token:
+        return None
+    if token.isdigit():
+        return int(token)
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(token, "normal"))
+    except ValueError:
+        return None
+
+
+def _lines(text: str) -> tuple[list[Line], list[str]]:
+    """Non-empty lines with their analysed form, and notes on artefacts removed."""
+    lines, notes = [], []
+    for number, original in enumerate(text.split("\n"), start=1):
+        _, artefacts = remove_artefacts(original)
+        notes += [f"removed {a} (line {number})" for a in artefacts]
+        analysed = normalise_line(original)
+        if analysed:
+            lines.append(Line(number, original.strip(), analysed))
+    return lines, notes
+
+
+def _find_title(lines: list[Line]) -> int | None:
+    """The first title-like line near the top; numbered lines (a table of contents) are not
+    titles, and a line naming the document type (通报, 报告…) wins over one that does not."""
+    candidates = [
+        i for i, line in enumerate(lines[:40])
+        if len(line.text) <= 100 and _TITLE.search(line.text) and "。" not in line.text[:-1]
+        and not re.match(_MARKER, line.text)
+    ]
+    typed = [i for i in candidates if re.search(r"关于.*(通报|公告|报告|公示|公开)", lines[i].text)]
+    return (typed or candidates or [None])[0]
+
+
+def _sentence(line: Line, position: int) -> str:
+    """The original-wording sentence of `line` holding analysed character `position`."""
+    ends = "。！？!?"
+    k = sum(1 for c in line.text[:position] if c in ends)
+    parts = re.split(r"(?<=[。！？!?])", line.original)
+    parts = [p for p in parts if p]
+    analysed_parts = [p for p in re.split(r"(?<=[。！？!?])", line.text) if p]
+    if len(parts) == len(analysed_parts) and k < len(parts):
+        return parts[k].strip()
+    return line.original
+
+
+def parse_notice(text: str) -> Notice:
+    """Parse the text of one notice. Raises NotANotice for text of another genre."""
+    lines, cleaning_notes = _lines(text)
+    if not lines:
+        raise NotANotice("empty text")
+    title_at = _find_title(lines)
+    has_inspection = any(re.search(r"巡视|巡察", line.text) for line in lines[:60])
+    if title_at is None or not has_inspection:
+        raise NotANotice(
+            "not a rectification notice: no title announcing 巡视/巡察整改 "
+            "(…整改情况的通报) was found near the top"
+        )
+    if title_at > 0:
+        cleaning_notes.append(
+            f"dropped {title_at} line(s) before the title (table of contents or page header)"
+        )
+    head_lines, lines = lines[:title_at], lines[title_at:]
+    title_line = lines[0]
+    title = title_line.text
+    issuer_part = title.split("关于")[0] if "关于" in title else ""
+    repaired = _DUPLICATED.sub(r"\1", issuer_part)
+    if repaired != issuer_part:
+        cleaning_notes.append(f"title: repeated word removed ('{issuer_part}' → '{repaired}')")
+        title = repaired + title[len(issuer_part):]
+        issuer_part = repaired
+    issuer = issuer_part.replace(" ", "")
+    warnings: list[str] = []
+
+    framing_at = next(
+        (i for i, line in enumerate(lines[1:8], start=1)
+         if re.search(r"巡视|巡察", line.text) and dates_mod.find_dates(line.text)),
+        None,
+    )
+    if framing_at is None:
+        framing_at = next((i for i, line in enumerate(lines[1:8], start=1)
+                           if re.search(r"巡视|巡察", line.text)), 1)
+        warnings.append("no dated framing paragraph (inspection and feedback dates) found")
+    framing = lines[framing_at] if framing_at < len(lines) else title_line
+    header = head_lines + lines[1:framing_at]
+
+    signature_at, signature_issuer = _signature(lines)
+    if not issuer and signature_issuer:
+        issuer = signature_issuer
+    unit = _ISSUER_SUFFIX.sub("", re.sub(r"^中共", "", issuer))
+
+    date_records = _framing_dates(framing)
+    date_records += _publication_dates(header, lines, signature_at, date_records)
+
+    kind = next((k for k in ("巡察", "巡视") if k in title), "")
+    team_match = _TEAM.search(framing.text)
+    if not kind:
+        kind = team_match.group("kind") if team_match else (
+            "巡察" if "巡察" in framing.text else "巡视" if "巡视" in framing.text else "")
+    team = team_match.group("team") if team_match else ""
+    body_match = re.search(r"(中央|省委|自治区党委|市委|州委|盟委|区委|县委|旗委)", team or framing.text)
+    round_match = _ROUND.search(title) or _ROUND.search(framing.text)
+    mode_match = _MODE.search(framing.text) or _MODE.search(title)
+    published_by = next((m.group("source") for line in header
+                         if (m := _SOURCE_LINE.search(line.text))), "")
+
+    body = lines[framing_at + 1: signature_at if signature_at is not None else len(lines)]
+    problems = _problems(body)
+    all_text = "\n".join(line.text for line in lines)
+    declared = _declared_counts(lines, problems)
+
+    if not problems:
+        warnings.append("no problems found: the notice's problem list was not recognised")
+    if declared[0] is not None and len(problems) < declared[0]:
+        warnings.append(f"extracted {len(problems)} of {declared[0]} declared problems")
+    last = body[-1].text if body else ""
+    if last and not last.endswith(_TERMINAL) and not re.search(r"电话|邮箱|地址|联系", last):
+        warnings.append(f"text ends mid-sentence ('…{last[-12:]}'): the notice appears truncated")
+    events = {d.event for d in date_records if d.date}
+    for event, label in (("inspection_start", "inspection start"),
+                         ("inspection_end", "inspection end"), ("feedback", "feedback")):
+        if event not in events:
+            warnings.append(f"no {label} date found")
+    if not issuer:
+        warnings.append("no issuing party group found in the title or signature")
+
+    digest = hashlib.sha256(all_text.encode("utf-8")).hexdigest()[:12]
+    return Notice(
+        notice_id=digest,
+        title=title,
+        issuer=issuer,
+        unit=unit,
+        published_by=published_by,
+        inspection_kind=kind,
+        inspecting_body=body_match.group(1) if body_match else "",
+        team=team,
+        round=round_match.group(1) if round_match else "",
+        inspection_mode=(mode_match.group(1).strip("“”") if mode_match else ""),
+        n_problems_declared=declared[0],
+        n_sections_declared=declared[1],
+        n_measures_declared=declared[2],
+        n_chars=sum(len(re.sub(r"\s", "", line.text)) for line in lines),
+        dates=date_records,
+        problems=problems,
+        warnings=warnings,
+        cleaning_notes=cleaning_notes,
+    )
+
+
+# --- dates of the framing paragraph, header and signature -----------------------------------
+
+def _framing_dates(framing: Line) -> list[DateRecord]:
+    """Classify each date of the framing paragraph by the words that follow (or precede) it."""
+    found = dates_mod.find_dates(framing.text)
+    records: list[DateRecord] = []
+    reference = None
+    have_inspection = have_feedback = False
+    for i, expr in enumerate(found):
+        if expr.first.day is None:
+            continue  # a month alone (6月前) is not a date we can place
+        following = framing.text[expr.end: found[i + 1].start if i + 1 < len(found) else None]
+        following = re.split(r"[。；]", following)[0]
+        previous_end = found[i - 1].end if i > 0 else 0
+        preceding = re.split(r"[。；]", framing.text[previous_end: expr.start])[-1]
+        evidence = _sentence(framing, expr.start)
+        first, inferred = expr.first.resolve(reference)
+        note = "日 missing" if expr.first.day_marker_missing else ""
+        if expr.is_range and not have_inspection:
+            assert expr.second is not None
+            second, inferred2 = expr.second.resolve(first)
+            records.append(DateRecord("inspection_start", dates_mod.iso(first), inferred,
+                                      expr.text, evidence, framing.number, note))
+            note2 = "日 missing" if expr.second.day_marker_missing else ""
+            records.append(DateRecord("inspection_end", dates_mod.iso(second), inferred2,
+                                      expr.text, evidence, framing.number, note2))
+            have_inspection = True
+            reference = second or first
+            continue
+        context = following + "|" + preceding
+        if not have_feedback and "反馈" in context and "整改" not in following[:12]:
+            event = "feedback"
+            have_feedback = True
+        elif not have_inspection and "进驻" in context:
+            event = "inspection_start"
+        else:
+            event = "other"
+        records.append(DateRecord(event, dates_mod.iso(first), inferred, expr.text, evidence,
+                                  framing.number, note))
+        reference = first or reference
+    return records
+
+
+def _signature(lines: list[Line]) -> tuple[int | None, str]:
+    """Index of the signature block (issuer and/or date at the end) and the issuer it names."""
+    for i in range(len(lines) - 1, max(len(lines) - 4, 0), -1):
+        text = lines[i].text
+        found = dates_mod.find_dates(text)
+        dated = bool(found) and found[-1].end >= len(text) - 1 and found[-1].first.day
+        if dated and len(text) <= 60:
+            before = text[: found[-1].start].strip()
+            issuer = before if _ISSUER_SUFFIX.search(before) else ""
+            if not issuer and i > 0 and _ISSUER_SUFFIX.search(lines[i - 1].text) \
+                    and len(lines[i - 1].text) <= 40:
+                return i - 1, lines[i - 1].text
+            return i, issuer
+    return None, ""
+
+
+def _publication_dates(header: list[Line], lines: list[Line], signature_at: int | None,
+                       framing: list[DateRecord]) -> list[DateRecord]:
+    """The header's publication line (发布时间…) and the date under the signature."""
+    records: list[DateRecord] = []
+    reference = max((dates_mod.dt.date.fromisoformat(r.date) for r in framing if r.date),
+                    default=None)
+    for line in header:
+        label = _PUBLICATION_LINE.search(line.text)
+        found = dates_mod.find_dates(line.text[label.end():]) if label else []
+        if found and found[0].first.day:
+            date, inferred = found[0].first.resolve(reference)
+            records.append(DateRecord("publication", dates_mod.iso(date), inferred,
+                                      found[0].text, line.original, line.number))
+            break
+    if signature_at is not None:
+        for line in lines[signature_at: signature_at + 2]:
+            found = dates_mod.find_dates(line.text)
+            if found and found[-1].first.day:
+                date, inferred = found[-1].first.resolve(reference)
+                event = "other" if records else "publication"
+                note = "signature date" if records else "date under the signature"
+                records.append(DateRecord(event, dates_mod.iso(date), inferred, found[-1].text,
+                                          line.original, line.number, note))
+                break
+    return records
+
+
+# --- problems --------------------------------------------------------------------------------
+
+@dataclass
+class _Header:
+    number: str
+    statement: str
+    rest: str  # response text on the header line itself
+    needs_label: bool = False  # generic numbered item: a problem only if a label follows
+
+
+def _balanced_quote(text: str, start: int) -> tuple[str, int] | None:
+    """The quoted problem “…” opening at `start` (nested quotes allowed) and the end of the
+    following 问题/的问题, or None."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "“":
+            depth += 1
+        elif text[i] == "”":
+            depth -= 1
+            if depth == 0:
+                tail = re.match(r"(?:的|等)?问题", text[i + 1:])
+                if tail:
+                    return text[start + 1: i], i + 1 + tail.end()
+                if i + 1 < len(text) and text[i + 1] not in "、和及与“":
+                    return None
+    return None
+
+
+def _problem_header(text: str) -> _Header | None:
+    quoted = _QUOTED_INTRO.match(text)
+    if quoted:
+        found = _balanced_quote(text, quoted.end())
+        if found:
+            statement, end = found
+            rest = _FRAME_REST.sub("", text[end:], count=1)
+            return _Header((quoted.group("num") or "").strip(), statement, rest)
+    explicit = _EXPLICIT.match(text)
+    if explicit:
+        number = (explicit.group("num") or "") + (
+            explicit.group("intro") if explicit.group("qn") else "")
+        statement, rest = _split_label(explicit.group("rest"))
+        return _Header(number.strip() or explicit.group("intro"), statement, rest)
+    generic = _GENERIC.match(text)
+    if generic:
+        statement, rest = _split_label(generic.group("rest"))
+        return _Header(generic.group("num"), statement, rest, needs_label=not rest)
+    return None
+
+
+def _split_label(text: str) -> tuple[str, str]:
+    """Split '问题陈述。整改情况：措施' into statement and response."""
+    label = _RESPONSE_LABEL.search(text)
+    if label:
+        return text[: label.start()].strip(), text[label.end():].strip()
+    return text.strip(), ""
+
+
+def _heading(text: str) -> tuple[str, str] | None:
+    """('chapter' | 'section', heading text) for a short heading line, else None."""
+    for level, pattern in (("chapter", _CHAPTER), ("section", _SECTION)):
+        match = pattern.match(text)
+        if match and len(text) <= 60 and "。" not in text[:-1]:
+            return level, match.group("text").rstrip("。")
+    return None
+
+
+def _status_of(heading: str) -> str:
+    if not re.search(r"问题|事项|任务|整改", heading):
+        return ""
+    for status, pattern in _STATUS:
+        if pattern.search(heading):
+            return status
+    return ""
+
+
+def _problems(body: list[Line]) -> list[Problem]:
+    """Walk the body: headings set section and status, problem headers open a problem."""
+    problems: list[Problem] = []
+    chapter = section = status = ""
+    current: Problem | None = None
+    continuation: list[int] = []  # continuation lines per finished problem
+    extra = 0
+    headers = [_problem_header(line.text) for line in body]
+    last_header = max((i for i, h in enumerate(headers) if h), default=-1)
+    for i, line in enumerate(body):
+        text = line.text
+        header = headers[i]
+        if header and header.needs_label:
+            following = body[i + 1].text if i + 1 < len(body) else ""
+            if not _RESPONSE_LABEL.match(following):
+                header = None
+        heading = None if header else _heading(text)
+        if header:
+            if current is not None:
+                continuation.append(extra)
+            current = Problem(
+                seq=len(problems) + 1, number_as_printed=header.number,
+                section=section or chapter,
+                problem=header.statement.rstrip("。；，"), response=header.rest,
+                status=status, line=line.number,
+            )
+            problems.append(current)
+            extra = 0
+            continue
+        if heading:
+            level, heading_text = heading
+            if level == "chapter":
+                chapter, section = heading_text, ""
+                status = _status_of(heading_text)
+            else:
+                section = heading_text
+                status = _status_of(heading_text) or _status_of(chapter)
+            if current is not None:
+                continuation.append(extra)
+            current = None
+            continue
+        if current is None:
+            continue
+        if _CLOSING.match(text):
+            continuation.append(extra)
+            current = None
+            continue
+        # the last problem keeps no more continuation lines than the others have
+        if continuation and extra >= max(continuation) and i > last_header:
+            current = None
+            continue
+        extra += 1
+        label = _RESPONSE_LABEL.match(text)
+        addition = text[label.end():].strip() if label and not current.response else text
+        current.response = (current.response + "\n" + addition).strip() if addition else \
+            current.response
+    for problem in problems:
+        inline = _STATUS_LABEL.search(problem.problem + problem.response[:40])
+        if inline and not problem.status:
+            label = next(g for g in inline.groups() if g)
+            problem.status = next(s for s, p in _STATUS if p.search(label))
+        problem.measures = split_measures(problem.response)
+    return problems
+
+
+def _declared_counts(lines: list[Line], problems: list[Problem]) -> tuple[int | None, ...]:
+    """Declared numbers of problems, of problem areas (方面) and of measures."""
+    first_problem = problems[0].line if problems else None
+    n_problems = n_aspects = n_measures = None
+    for line in lines:
+        if first_problem is not None and line.number >= first_problem:
+            break
+        if _heading(line.text):
+            continue  # section headings carry per-section counts: (7个问题)
+        for sentence in re.split(r"[。；]", line.text):
+            if n_problems is None and not re.search(r"已整改|正在|整改到位|已完成", sentence):
+                match = _DECLARED_PROBLEMS.search(sentence)
+                if match:
+                    n_problems = _int(match.group("n"))
+                    n_aspects = n_aspects or _int(match.group("aspects"))
+            if n_aspects is None:
+                match = _DECLARED_ASPECTS.search(sentence)
+                n_aspects = _int(match.group("aspects")) if match else None
+            if n_measures is None:
+                match = _DECLARED_MEASURES.search(sentence)
+                n_measures = _int(match.group("n") or match.group("n2")) if match else None
+    return n_problems, n_aspects, n_measures
