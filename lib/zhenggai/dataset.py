@@ -20,7 +20,7 @@ import pandas as pd
 from zhenggai import schema
 from zhenggai.places import resolve_place
 from zhenggai.reading import ReadError, read_document
-from zhenggai.structure import Notice, NotANotice, parse_notice
+from zhenggai.structure import NotANotice, Notice, parse_notice
 
 MANIFEST = "sources.csv"
 _LEVEL_OF_BODY = {"中央": "central", "省委": "province", "自治区党委": "province",
@@ -58,7 +58,8 @@ def parse_file(path: Path) -> ParsedFile:
     level = place.admin_level
     if not level and notice.inspecting_body in _LEVEL_OF_BODY:
         level = _LEVEL_OF_BODY[notice.inspecting_body]
-        notice.warnings.append(f"level inferred from the inspecting body ({notice.inspecting_body})")
+        notice.warnings.append(
+            f"level inferred from the inspecting body ({notice.inspecting_body})")
     if not place.admin_level and not place.notes:
         notice.warnings.append("place not resolved")
     notice.warnings += [f"place: {note}" for note in place.notes]
@@ -168,8 +169,8 @@ def _typed(table: str, rows: list[dict]) -> pd.DataFrame:
 
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Write every table as CSV and Parquet, all of them into zhenggai.xlsx, and
-    datapackage.json. Returns the files written."""
+    """Write every table as CSV and Parquet, all of them into zhenggai.xlsx,
+    datapackage.json and the data dictionary README.md. Returns the files written."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -190,7 +191,9 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
     package_path.write_text(
         json.dumps(schema.datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
-    return [*written, xlsx_path, package_path]
+    readme_path = out_dir / "README.md"
+    readme_path.write_text(schema.data_dictionary(), encoding="utf-8")
+    return [*written, xlsx_path, package_path, readme_path]
 
 
 def _deterministic_zip(data: bytes) -> bytes:

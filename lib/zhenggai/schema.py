@@ -140,3 +140,17 @@ def datapackage() -> dict[str, Any]:
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": resources,
     }
+
+
+def data_dictionary() -> str:
+    """The data dictionary (data/processed/README.md): prose from the package's template,
+    then one table of columns per dataset table, generated from TABLES."""
+    from importlib.resources import files
+
+    parts = [files("zhenggai.resources").joinpath("data_dictionary.md").read_text("utf-8")]
+    for table, cols in TABLES.items():
+        key = PRIMARY_KEYS.get(table)
+        parts.append(f"\n### `{table}`" + (f" (key: {', '.join(key)})" if key else "") + "\n")
+        parts.append("| column | type | meaning |\n|---|---|---|")
+        parts += [f"| `{name}` | {kind} | {text} |" for name, kind, text in cols]
+    return "\n".join(parts) + "\n"

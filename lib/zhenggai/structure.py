@@ -26,6 +26,7 @@ _CN = "〇零一二三四五六七八九十百"
 _NUM = rf"(?:\d+|[{_CN}]+)"
 _MARKER = rf"(?:{_NUM}[\.、．]|（{_NUM}）|[①-⑳])"
 _TITLE = re.compile(r"(巡视|巡察).{0,20}整改|整改.{0,30}(通报|公告|报告|公示|公开|情况)")
+_TYPED_TITLE = re.compile(r"整改.*(通报|公告|报告|公示|公开)")
 _EXPLICIT = re.compile(
     rf"^(?P<num>{_MARKER})?\s*(?P<intro>具体问题|存在问题|反馈问题|问题\s*(?P<qn>{_NUM})?)\s*[：:]\s*(?P<rest>.+)$"
 )
@@ -55,6 +56,7 @@ _TEAM = re.compile(
     r"(?:省委|市委|区委|县委|州委|盟委|旗委|党委|党组))"
     rf"(?:第{_NUM})?(?:专项)?(?P<kind>巡视|巡察)(?:组|工作组))"
 )
+_COMMITTEE = re.compile(r"(中央|省委|自治区党委|市委|州委|盟委|区委|县委|旗委)")
 _ROUND = re.compile(rf"((?:{_NUM}届)?(?:[省市区县州旗]委|自治区党委)?第{_NUM}轮)")
 _MODE = re.compile(r"(常规|专项|政治|机动|提级|联动|交叉|巡察“回头看”|“回头看”)(?:巡视|巡察)?")
 _PUBLICATION_LINE = re.compile(r"(发布时间|发布日期|发文日期|发表时间|时间|日期)[：:]")
@@ -161,7 +163,7 @@ def _find_title(lines: list[Line]) -> int | None:
         if len(line.text) <= 100 and _TITLE.search(line.text) and "。" not in line.text[:-1]
         and not re.match(_MARKER, line.text)
     ]
-    typed = [i for i in candidates if re.search(r"关于.*(通报|公告|报告|公示|公开)", lines[i].text)]
+    typed = [i for i in candidates if _TYPED_TITLE.search(lines[i].text)]
     return (typed or candidates or [None])[0]
 
 
@@ -231,7 +233,7 @@ def parse_notice(text: str) -> Notice:
         kind = team_match.group("kind") if team_match else (
             "巡察" if "巡察" in framing.text else "巡视" if "巡视" in framing.text else "")
     team = team_match.group("team") if team_match else ""
-    body_match = re.search(r"(中央|省委|自治区党委|市委|州委|盟委|区委|县委|旗委)", team or framing.text)
+    body_match = _COMMITTEE.search(team or framing.text)
     round_match = _ROUND.search(title) or _ROUND.search(framing.text)
     mode_match = _MODE.search(framing.text) or _MODE.search(title)
     published_by = next((m.group("source") for line in header
@@ -243,6 +245,11 @@ def parse_notice(text: str) -> Notice:
     declared = _declared_counts(lines, problems)
 
     if not problems:
+        if not _TYPED_TITLE.search(title):
+            raise NotANotice(
+                "not a rectification notice: no problems with responses were found and the "
+                f"title ('{title[:40]}') announces no notice (…整改情况的通报)"
+            )
         warnings.append("no problems found: the notice's problem list was not recognised")
     if declared[0] is not None and len(problems) < declared[0]:
         warnings.append(f"extracted {len(problems)} of {declared[0]} declared problems")
