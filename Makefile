@@ -28,7 +28,7 @@ data: $(STAMP)
 	$(BIN)/zhenggai build --raw $(RAW) --out $(DATA)
 
 lint: $(STAMP)
-	$(BIN)/ruff check lib tests
+	$(BIN)/ruff check lib tests bench
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

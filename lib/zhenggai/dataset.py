@@ -192,7 +192,7 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
         json.dumps(schema.datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     readme_path = out_dir / "README.md"
-    readme_path.write_text(schema.data_dictionary(), encoding="utf-8")
+    readme_path.write_text(schema.data_dictionary(corpus_description(frames)), encoding="utf-8")
     return [*written, xlsx_path, package_path, readme_path]
 
 
@@ -211,6 +211,34 @@ def _deterministic_zip(data: bytes) -> bytes:
             fixed.external_attr = info.external_attr
             target.writestr(fixed, content)
     return out.getvalue()
+
+
+def corpus_description(frames: dict[str, pd.DataFrame]) -> str:
+    """Markdown bullets on what the tables hold and where they are incomplete."""
+    notices = frames["notices"]
+    if notices.empty:
+        return "- No notices were parsed."
+    years = notices["inspection_start"].str[:4].replace("", pd.NA).dropna()
+    levels = notices["admin_level"].replace("", "unknown").value_counts().sort_index()
+    provinces = sorted(p for p in notices["province"].unique() if p)
+    lines = [
+        f"- {len(notices)} notices"
+        + (f", inspections begun {years.min()}–{years.max()}" if len(years) else "")
+        + "; by level: " + ", ".join(f"{n} {level}" for level, n in levels.items())
+        + (f"; provinces: {'、'.join(provinces)}" if provinces else "") + ".",
+    ]
+    for row in notices[notices["warnings"] != ""].itertuples():
+        lines.append(f"- {row.unit or row.source_file} (`{row.source_file}`): {row.warnings}.")
+    with_status = frames["problems"].groupby("notice_id")["status"].apply(lambda s: (s != "").any())
+    lines.append(f"- Statuses per problem are given in {int(with_status.sum())} of "
+                 f"{len(notices)} notices.")
+    undated = notices.loc[notices["publication_date"] == "", "unit"].tolist()
+    if undated:
+        lines.append(f"- No publication date printed: {'、'.join(undated)}.")
+    rejected = frames["ingest_log"].query("status == 'rejected'")["source_file"].tolist()
+    if rejected:
+        lines.append(f"- Rejected files (see ingest_log): {', '.join(rejected)}.")
+    return "\n".join(lines)
 
 
 def summary(frames: dict[str, pd.DataFrame]) -> str:

@@ -1,7 +1,7 @@
 """Resolving the place of an inspected unit through the national administrative-division list.
 
 The gazetteer is the adcode table shipped with `cpca` (民政部 administrative divisions with
-their six-digit codes). `cpca` recognises full and short names (湘潭市, 湘潭, 江阴市); a short
+their six-digit codes). `cpca` recognises full and short names (长沙市, 长沙, 江阴市); a short
 autonomous-prefecture form (湘西州, 延边州) falls back to a prefix search of the same table.
 """
 
@@ -48,13 +48,13 @@ def _name_of(code: str) -> str:
 
 
 def place_text(unit: str) -> str:
-    """The part of a unit's name that names a place: 湘潭市文联 → 湘潭市."""
+    """The part of a unit's name that names a place: 长沙市文联 → 长沙市."""
     match = _ORGANISATION.search(unit)
     return unit[: match.start()] if match else unit
 
 
 def resolve_place(unit: str) -> Place:
-    """Resolve an organisation name (湘潭市文联, 中国文联, 江阴市文联) to its place and level."""
+    """Resolve an organisation name (长沙市文联, 中国文联, 江阴市文联) to its place and level."""
     text = place_text(unit).strip()
     if _CENTRAL.match(unit) and not text.replace("中国", "").strip():
         return Place(admin_level="central")

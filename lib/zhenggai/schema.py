@@ -16,11 +16,11 @@ TABLES: dict[str, list[Column]] = {
         ("notice_id", "string", "Stable identifier: first 12 hex digits of the SHA-256 of the notice's analysed text."),
         ("source_file", "string", "File name in the raw folder."),
         ("title", "string", "Title as printed (analysed form; a repeated word in the issuer removed, see cleaning_notes)."),
-        ("issuer", "string", "Issuing party organisation, from the title or the signature (中共湘潭市文联党组)."),
-        ("unit", "string", "Inspected organisation: the issuer without 中共 and 党组/党委 (湘潭市文联)."),
+        ("issuer", "string", "Issuing party organisation, from the title or the signature (中共长沙市文联党组)."),
+        ("unit", "string", "Inspected organisation: the issuer without 中共 and 党组/党委 (长沙市文联)."),
         ("admin_level", "string", "central / province / prefecture / county."),
         ("province", "string", "Province-level division, official name (湖南省); empty for central units."),
-        ("city", "string", "Prefecture-level division (湘潭市); empty where not applicable."),
+        ("city", "string", "Prefecture-level division (长沙市); empty where not applicable."),
         ("county", "string", "County-level division (江阴市, 朝阳区); empty where not applicable."),
         ("adcode", "string", "Six-digit administrative-division code of the most specific place."),
         ("inspection_kind", "string", "巡视 (by a provincial or central committee) or 巡察 (by a city or county committee)."),
@@ -142,12 +142,14 @@ def datapackage() -> dict[str, Any]:
     }
 
 
-def data_dictionary() -> str:
-    """The data dictionary (data/processed/README.md): prose from the package's template,
-    then one table of columns per dataset table, generated from TABLES."""
+def data_dictionary(corpus: str) -> str:
+    """The data dictionary (data/processed/README.md): prose from the package's template with
+    `corpus` (a description of the current files) filled in, then one table of columns per
+    dataset table, generated from TABLES."""
     from importlib.resources import files
 
-    parts = [files("zhenggai.resources").joinpath("data_dictionary.md").read_text("utf-8")]
+    template = files("zhenggai.resources").joinpath("data_dictionary.md").read_text("utf-8")
+    parts = [template.replace("{corpus}", corpus)]
     for table, cols in TABLES.items():
         key = PRIMARY_KEYS.get(table)
         parts.append(f"\n### `{table}`" + (f" (key: {', '.join(key)})" if key else "") + "\n")

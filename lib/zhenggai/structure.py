@@ -51,7 +51,7 @@ _STATUS_LABEL = re.compile(
 _CLOSING = re.compile(r"^(欢迎|如有意见|联系方式|联系电话|特此通报|下一步|今后|附件)")
 _TERMINAL = tuple("。！？…”」』）)]；")
 _TEAM = re.compile(
-    # an optional place name (湖南省委, 湘潭市委) before the committee; no dates or verbs
+    # an optional place name (湖南省委, 长沙市委) before the committee; no dates or verbs
     r"(?P<team>(?P<body>中央|[^\W\d_年月日度了对向由经据的]{0,6}?"
     r"(?:省委|市委|区委|县委|州委|盟委|旗委|党委|党组))"
     rf"(?:第{_NUM})?(?:专项)?(?P<kind>巡视|巡察)(?:组|工作组))"
