@@ -15,6 +15,11 @@ else
   REPORTS := build/$(notdir $(abspath $(RAW)))/reports
 endif
 
+NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]_*.ipynb)
+PAGES     := $(patsubst notebooks/%.ipynb,$(REPORTS)/%.html,$(NOTEBOOKS))
+LIBRARY   := $(wildcard lib/zhenggai/*.py lib/zhenggai/resources/*)
+TABLES    := $(DATA)/notices.csv
+
 .PHONY: setup data test lint lab report bench clean
 
 setup: $(STAMP)
@@ -26,6 +31,18 @@ $(STAMP): pyproject.toml constraints.txt
 
 data: $(STAMP)
 	$(BIN)/zhenggai build --raw $(RAW) --out $(DATA)
+
+# The tables are rebuilt when a raw file or the library changed (or they are missing).
+$(TABLES): $(wildcard $(RAW)/*) $(LIBRARY) | $(STAMP)
+	$(BIN)/zhenggai build --raw $(RAW) --out $(DATA)
+
+# A page is re-executed only when its notebook, the library or the tables changed.
+$(REPORTS)/%.html: notebooks/%.ipynb $(LIBRARY) $(TABLES) | $(STAMP)
+	$(BIN)/zhenggai report --data $(DATA) --out $(REPORTS) $<
+
+report: $(PAGES)
+	$(BIN)/zhenggai report --data $(DATA) --out $(REPORTS) --index-only
+	@echo "report: $(REPORTS)/index.html"
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests bench

@@ -67,6 +67,27 @@ def _parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from zhenggai.report import build_report
+
+    data = Path(args.data)
+    if not (data / "notices.csv").exists():
+        print(f"zhenggai: no notices.csv in '{data}': run `zhenggai build` first", file=sys.stderr)
+        return 2
+    if args.index_only:
+        from zhenggai.report import notebooks_in, write_index
+
+        index = write_index(notebooks_in(Path(args.notebooks_dir)), Path(args.out), data)
+        print(f"index → {index}")
+        return 0
+    only = [Path(p) for p in args.notebooks] or None
+    executed = build_report(Path(args.notebooks_dir), Path(args.out), data, only)
+    for name in executed:
+        print(f"executed {name} → {Path(args.out) / (name + '.html')}")
+    print(f"index → {Path(args.out) / 'index.html'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zhenggai", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -79,6 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     parse = commands.add_parser("parse", help="show what is extracted from one file")
     parse.add_argument("file")
     parse.set_defaults(run=_parse)
+    report = commands.add_parser("report", help="execute notebooks and write the HTML report")
+    report.add_argument("--data", default="data/processed", help="processed-data folder")
+    report.add_argument("--out", default="reports", help="folder for the HTML pages")
+    report.add_argument("--notebooks-dir", default="notebooks", help="folder of notebooks")
+    report.add_argument("notebooks", nargs="*", help="notebooks to execute (default: all)")
+    report.add_argument("--index-only", action="store_true",
+                        help="only rewrite index.html from the notebooks' questions")
+    report.set_defaults(run=_report)
     args = parser.parse_args(argv)
     return args.run(args)
 

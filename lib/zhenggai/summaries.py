@@ -1,0 +1,123 @@
+"""Tables the notebooks show: corpus overview, data-quality flags, lags, group comparisons.
+
+Every group comparison carries its sample size (`n_notices`, `n_problems`) beside the numbers,
+because with a handful of notices a share or a median can rest on one document.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from zhenggai.load import notice_labels
+
+LAGS = ["days_inspecting", "days_to_feedback", "days_to_publication"]
+
+
+def overview(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per notice: unit, level, place, kind, dates and counts."""
+    n = frames["notices"].copy()
+    n.index = notice_labels(n)
+    columns = ["unit", "admin_level", "province", "inspection_kind", "inspection_start",
+               "inspection_end", "feedback_date", "publication_date", "n_problems_declared",
+               "n_problems", "n_measures"]
+    table = n[columns].copy()
+    for c in ("inspection_start", "inspection_end", "feedback_date", "publication_date"):
+        table[c] = table[c].dt.strftime("%Y-%m-%d").fillna("")
+    return table.sort_values("inspection_start")
+
+
+def quality_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per notice: declared vs extracted counts, truncation, inferred years, empty fields."""
+    n = frames["notices"].copy()
+    n.index = notice_labels(n)
+    key_fields = ["issuer", "admin_level", "province", "team", "inspection_start",
+                  "inspection_end", "feedback_date", "publication_date"]
+    empty = n[key_fields].apply(lambda col: col.isna() | (col.astype(str) == ""))
+    return pd.DataFrame({
+        "n_problems_declared": n["n_problems_declared"],
+        "n_problems": n["n_problems"],
+        "problems_missing": (n["n_problems_declared"] - n["n_problems"]).clip(lower=0),
+        "n_measures_declared": n["n_measures_declared"],
+        "n_measures": n["n_measures"],
+        "truncated": n["truncated"],
+        "years_inferred": n["years_inferred"],
+        "empty_fields": empty.apply(lambda r: ", ".join(c for c in key_fields if r[c]), axis=1),
+        "warnings": n["warnings"],
+    }).sort_index()
+
+
+def measures_per_problem(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Distribution of measures per problem, by notice."""
+    p = frames["problems"].merge(frames["notices"][["notice_id"]], on="notice_id")
+    labels = notice_labels(frames["notices"]).set_axis(frames["notices"]["notice_id"])
+    p["notice"] = p["notice_id"].map(labels)
+    table = p.groupby("notice")["n_measures"].describe()[["count", "mean", "min", "50%", "max"]]
+    return table.rename(columns={"count": "n_problems", "50%": "median"})
+
+
+def lags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per notice: the three lags in days, whether publication fell within the two months after
+    feedback, and which years were inferred."""
+    n = frames["notices"].copy()
+    n.index = notice_labels(n)
+    within = n["publication_date"] <= n["feedback_date"] + pd.DateOffset(months=2)
+    n["published_within_two_months"] = within.where(n["publication_date"].notna()).astype(
+        "boolean")
+    columns = ["admin_level", "province", *LAGS, "published_within_two_months", "years_inferred"]
+    return n[columns].sort_values("days_to_feedback")
+
+
+def lag_summary(frames: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
+    """Median, minimum and maximum of each lag by a grouping column, with sample sizes."""
+    n = frames["notices"]
+    rows = {}
+    for group, part in n.groupby(by, sort=True):
+        row = {"n_notices": len(part)}
+        for lag in LAGS:
+            values = part[lag].dropna()
+            row[f"{lag}_n"] = len(values)
+            row[f"{lag}_median"] = values.median() if len(values) else pd.NA
+            row[f"{lag}_range"] = f"{values.min()}–{values.max()}" if len(values) else ""
+        rows[group or "(unknown)"] = row
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(by)
+
+
+def per_group(frames: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
+    """Problems per notice and measures per problem by a notice column (province, level)."""
+    n = frames["notices"]
+    rows = {}
+    for group, part in n.groupby(by, sort=True):
+        problems = frames["problems"][frames["problems"]["notice_id"].isin(part["notice_id"])]
+        rows[group or "(unknown)"] = {
+            "n_notices": len(part),
+            "n_problems": len(problems),
+            "problems_per_notice": part["n_problems"].mean(),
+            "measures_per_problem": problems["n_measures"].mean() if len(problems) else pd.NA,
+            "notices_truncated": int(part["truncated"].fillna(False).sum()),
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(by)
+
+
+def shares(frames: dict[str, pd.DataFrame], categories: pd.Series, by: str) -> pd.DataFrame:
+    """Share of each category among a group's problems (rows sum to 1), with n_problems.
+
+    `categories` is aligned with frames["problems"] (one value per problem)."""
+    p = frames["problems"][["notice_id"]].copy()
+    p["category"] = categories.array
+    p = p.merge(frames["notices"][["notice_id", by]], on="notice_id")
+    p[by] = p[by].replace("", "(unknown)")
+    table = pd.crosstab(p[by], p["category"], normalize="index")
+    table["n_problems"] = p.groupby(by).size()
+    return table
+
+
+def status_by_group(frames: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
+    """Problems by status (completed / in_progress / long_term / not stated) per group."""
+    p = frames["problems"].merge(frames["notices"][["notice_id", by]], on="notice_id")
+    p["status"] = p["status"].replace("", "not stated")
+    p[by] = p[by].replace("", "(unknown)")
+    table = pd.crosstab(p[by], p["status"])
+    order = [c for c in ("completed", "in_progress", "long_term", "not stated") if c in table]
+    table = table[order]
+    table["n_notices"] = p.groupby(by)["notice_id"].nunique()
+    return table
