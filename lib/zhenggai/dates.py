@@ -79,9 +79,12 @@ def _number(token: str | None) -> int | None:
         return None
     if token.isdigit():
         return int(token)
-    if len(token) == 4 and all(c in _CN_DIGITS for c in token):  # a year: digit by digit
-        return int(cn2an.transform(token.replace("○", "〇") + "年", "cn2an")[:-1])
-    return int(cn2an.cn2an(token, "normal"))
+    try:
+        if len(token) == 4 and all(c in _CN_DIGITS for c in token):  # a year: digit by digit
+            return int(cn2an.transform(token.replace("○", "〇") + "年", "cn2an")[:-1])
+        return int(cn2an.cn2an(token, "normal"))
+    except (ValueError, KeyError):  # 十十: not a numeral after all
+        return None
 
 
 def _partial(match: re.Match[str]) -> PartialDate:

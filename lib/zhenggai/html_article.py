@@ -64,8 +64,14 @@ def _page_title(soup: BeautifulSoup) -> str:
 
 
 def _publication_line(soup: BeautifulSoup) -> str:
+    """The page's own publication line, with its neighbours (来源：… 发布时间：…): the largest
+    block around the date that is still a short line."""
     for string in soup.find_all(string=_PUBLICATION_LINE):
-        line = " ".join(str(string).split())
+        node = string.parent
+        while node is not None and node.parent is not None and \
+                len(node.parent.get_text(" ", strip=True)) <= 120:
+            node = node.parent
+        line = " ".join((node.get_text(" ", strip=True) if node else str(string)).split())
         if len(line) <= 120:
             return line
     # the label and the date may sit in neighbouring tags: look at short blocks

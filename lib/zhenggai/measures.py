@@ -33,11 +33,15 @@ class Measure:
 
 
 def _value(token: str) -> int:
-    if token.isdigit():
-        return int(token)
-    if "\u2460" <= token <= "\u2473":
+    """The number of a marker; 0 for a malformed one (十十是), which never fits a run."""
+    if "\u2460" <= token <= "\u2473":  # ①…⑳ (str.isdigit() is true for them too)
         return ord(token) - 0x2460 + 1
-    return int(cn2an.cn2an(token, "normal"))
+    if token.isdecimal():
+        return int(token)
+    try:
+        return int(cn2an.cn2an(token, "normal"))
+    except (ValueError, KeyError):
+        return 0
 
 
 def _run(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -46,7 +50,7 @@ def _run(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     expected = 1
     for match in pattern.finditer(text):
         value = _value(match.group("n"))
-        if value == expected or (value == 1 and kept):
+        if value and (value == expected or (value == 1 and kept)):
             kept.append(match)
             expected = value + 1
     return kept if len(kept) >= 2 or (kept and _value(kept[0].group("n")) == 1) else []

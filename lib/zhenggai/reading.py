@@ -25,6 +25,8 @@ _BOMS = (
     (b"\xfe\xff", "utf_16"),
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Characters a notice is made of: CJK, CJK and full-width punctuation, ASCII, whitespace.
+_PLAUSIBLE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\s①-⑳]")
 
 
 class ReadError(Exception):
@@ -55,6 +57,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     if _looks_binary(data):
         raise ReadError("binary file: it is not text (control bytes found)")
     best = from_bytes(data, cp_isolation=_CANDIDATE_ENCODINGS).best()
@@ -64,16 +69,43 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             "re-save the file as UTF-8"
         )
     text = str(best)
+    if _control_heavy(text):
+        raise ReadError("binary file: it is not text (control characters after decoding)")
     return text, best.encoding.replace("_", "-")
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark: NULs (the high bytes of ASCII characters) mostly on
+    one parity, and the text decodes strictly into mostly Chinese, ASCII and punctuation."""
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if odd >= 3 * even:
+        name = "utf-16-le"
+    elif even >= 3 * odd:
+        name = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    plausible = sum(1 for c in text if _PLAUSIBLE.match(c))
+    if _CJK.search(text) and plausible >= 0.9 * len(text):
+        return text, name
+    return None
+
+
+def _control_heavy(text: str) -> bool:
+    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f")
+    return controls > len(text[:4096]) // 20
+
+
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes outside UTF-16, or many control bytes, mean a binary file."""
+    """NUL bytes (UTF-16 was tried before), or many control bytes, mean a binary file."""
     sample = data[:4096]
     if b"\x00" in sample:
-        # UTF-16 without a BOM has NULs in every other byte of ASCII text; let the detector try.
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        return not (max(even, odd) > len(sample) // 8 and min(even, odd) == 0)
+        return True
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return controls > len(sample) // 20
 
@@ -110,11 +142,21 @@ def read_document(path: str | Path) -> Document:
         text, encoding = decode_bytes(data)
         fmt = suffix.lstrip(".")
     text = normalise_newlines(text).replace("\x00", "")
+    if fmt == "md":
+        text = _plain_markdown(text)
     if not text.strip():
         raise ReadError("empty file: it contains no text")
     if not _CJK.search(text):
         raise ReadError("no Chinese text: the file decodes, but holds no Chinese characters")
     return Document(path=path, text=text, encoding=encoding, file_format=fmt)
+
+
+_MARKDOWN_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s?)|\*\*|__")
+
+
+def _plain_markdown(text: str) -> str:
+    """Heading, quote and emphasis marks removed: the words of a Markdown notice."""
+    return "\n".join(_MARKDOWN_MARKS.sub("", line) for line in text.split("\n"))
 
 
 def _read_docx(data: bytes) -> str:

@@ -66,6 +66,9 @@ _SOURCE_LINE = re.compile(
 _DECLARED_PROBLEMS = re.compile(
     rf"(?:(?P<aspects>{_NUM})个方面)?(?:共(?:计)?)?(?P<n>{_NUM})(?:项|个|条)(?:具体)?(?:反馈)?问题"
 )
+_DECLARED_PROBLEMS_AFTER = re.compile(  # 共反馈问题3个
+    rf"(?:反馈|指出)(?:具体)?问题(?:共(?:计)?)?(?P<n>{_NUM})(?:项|个|条)"
+)
 _DECLARED_ASPECTS = re.compile(rf"(?P<aspects>{_NUM})个方面(?:的)?问题")
 _DECLARED_MEASURES = re.compile(
     rf"(?P<n>{_NUM})(?:条|项)(?:具体)?整改措施|整改措施(?:共)?(?P<n2>{_NUM})(?:条|项)"
@@ -241,6 +244,8 @@ def parse_notice(text: str) -> Notice:
 
     body = lines[framing_at + 1: signature_at if signature_at is not None else len(lines)]
     problems = _problems(body)
+    if not problems and (family := _unlabelled_family(body)):
+        problems = _problems(body, unlabelled=family)
     all_text = "\n".join(line.text for line in lines)
     declared = _declared_counts(lines, problems)
 
@@ -448,22 +453,90 @@ def _status_of(heading: str) -> str:
     return ""
 
 
-def _problems(body: list[Line]) -> list[Problem]:
+def _family(marker: str) -> str:
+    """The numbering family of a marker: cn (一、), paren_cn (（一）), arabic (1. 1、),
+    paren_arabic (（1）), circled (①)."""
+    if re.match(r"[①-⑳]", marker):
+        return "circled"
+    if marker.startswith("（"):
+        return "paren_arabic" if re.search(r"\d", marker) else "paren_cn"
+    return "arabic" if re.match(r"\d", marker) else "cn"
+
+
+_FAMILY_DEPTH = {"cn": 0, "paren_cn": 1, "arabic": 2, "paren_arabic": 3, "circled": 4}
+_PROBLEM_CHAPTER = re.compile(r"问题|整改落实|落实情况|整改情况|反馈意见|整改进展")
+
+
+def _in_problem_chapters(body: list[Line]) -> list[bool]:
+    """Which lines stand in a chapter about the problems (all lines when there are none)."""
+    chapters = [_heading(line.text) for line in body]
+    if not any(h and h[0] == "chapter" for h in chapters):
+        return [True] * len(body)
+    inside, flags = False, []
+    for heading in chapters:
+        if heading and heading[0] == "chapter":
+            inside = bool(_PROBLEM_CHAPTER.search(heading[1]))
+        flags.append(inside)
+    return flags
+
+
+def _is_response_text(text: str) -> bool:
+    return bool(text) and not _problem_header(text) and not _heading(text) \
+        and not _CLOSING.match(text)
+
+
+def _accepted_headers(body: list[Line], unlabelled: str | None) -> list[_Header | None]:
+    """Problem headers of the body. A generic numbered item counts when a response label
+    follows it, or, with `unlabelled` set to a numbering family, when an item of that family
+    in a problem chapter is followed by response text (then its first sentence is the
+    problem and the rest of the line the start of the response)."""
+    headers = [_problem_header(line.text) for line in body]
+    region = _in_problem_chapters(body) if unlabelled else []
+    for i, header in enumerate(headers):
+        if header is None or not header.needs_label:
+            continue
+        following = body[i + 1].text if i + 1 < len(body) else ""
+        if _RESPONSE_LABEL.match(following):
+            continue
+        statement, _, rest = header.statement.partition("。")
+        if unlabelled and region[i] and _family(header.number) == unlabelled and (
+                _is_response_text(following) or len(rest) >= 10):
+            headers[i] = _Header(header.number, statement, rest.strip())
+        else:
+            headers[i] = None
+    return headers
+
+
+def _unlabelled_family(body: list[Line]) -> str | None:
+    """For notices with neither explicit nor labelled problems: the numbering family whose
+    items are most often followed by response text (ties: the deeper family), if any."""
+    region = _in_problem_chapters(body)
+    scores: dict[str, int] = {}
+    for i, line in enumerate(body):
+        header = _problem_header(line.text)
+        if not (header and header.needs_label and region[i]):
+            continue
+        following = body[i + 1].text if i + 1 < len(body) else ""
+        if _is_response_text(following) or len(header.statement.partition("。")[2]) >= 10:
+            family = _family(header.number)
+            scores[family] = scores.get(family, 0) + 1
+    if not scores:
+        return None
+    return max(scores, key=lambda f: (scores[f], _FAMILY_DEPTH[f]))
+
+
+def _problems(body: list[Line], unlabelled: str | None = None) -> list[Problem]:
     """Walk the body: headings set section and status, problem headers open a problem."""
     problems: list[Problem] = []
     chapter = section = status = ""
     current: Problem | None = None
     continuation: list[int] = []  # continuation lines per finished problem
     extra = 0
-    headers = [_problem_header(line.text) for line in body]
+    headers = _accepted_headers(body, unlabelled)
     last_header = max((i for i, h in enumerate(headers) if h), default=-1)
     for i, line in enumerate(body):
         text = line.text
         header = headers[i]
-        if header and header.needs_label:
-            following = body[i + 1].text if i + 1 < len(body) else ""
-            if not _RESPONSE_LABEL.match(following):
-                header = None
         heading = None if header else _heading(text)
         if header:
             if current is not None:
@@ -505,10 +578,13 @@ def _problems(body: list[Line]) -> list[Problem]:
         current.response = (current.response + "\n" + addition).strip() if addition else \
             current.response
     for problem in problems:
-        inline = _STATUS_LABEL.search(problem.problem + problem.response[:40])
-        if inline and not problem.status:
+        inline = _STATUS_LABEL.search(problem.problem) or _STATUS_LABEL.search(
+            problem.response[:40])
+        if inline:
             label = next(g for g in inline.groups() if g)
-            problem.status = next(s for s, p in _STATUS if p.search(label))
+            problem.status = problem.status or next(s for s, p in _STATUS if p.search(label))
+            # the label is not part of the problem's wording
+            problem.problem = _STATUS_LABEL.sub("", problem.problem).rstrip("。；，")
         problem.measures = split_measures(problem.response)
     return problems
 
@@ -524,10 +600,11 @@ def _declared_counts(lines: list[Line], problems: list[Problem]) -> tuple[int | 
             continue  # section headings carry per-section counts: (7个问题)
         for sentence in re.split(r"[。；]", line.text):
             if n_problems is None and not re.search(r"已整改|正在|整改到位|已完成", sentence):
-                match = _DECLARED_PROBLEMS.search(sentence)
+                match = _DECLARED_PROBLEMS.search(sentence) or \
+                    _DECLARED_PROBLEMS_AFTER.search(sentence)
                 if match:
                     n_problems = _int(match.group("n"))
-                    n_aspects = n_aspects or _int(match.group("aspects"))
+                    n_aspects = n_aspects or _int(match.groupdict().get("aspects"))
             if n_aspects is None:
                 match = _DECLARED_ASPECTS.search(sentence)
                 n_aspects = _int(match.group("aspects")) if match else None

@@ -1,0 +1,71 @@
+"""No exception escapes the reader or the parser, whatever text or bytes they are given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from zhenggai.dataset import parse_file
+from zhenggai.dates import find_dates
+from zhenggai.measures import split_measures
+from zhenggai.reading import ReadError, decode_bytes
+from zhenggai.structure import NotANotice, parse_notice
+
+SEED = (Path(__file__).resolve().parents[1] / "data" / "raw" /
+        "wuxi_wenlian_2021_xuncha.txt").read_text(encoding="utf-8")
+# Characters the genre is made of, so generated text reaches deep into the parser.
+GENRE = ("巡视巡察整改情况通报关于问题针对具体存在一是二是第一（）()“”‘’：:，,。；、"
+         "0123456789一二三四五六七八九十〇○年月日号至到—~-./市委省委县委中共文联党组"
+         "已完成正在长期坚持反馈整改措施①②\n \t\r")
+genre_text = st.text(alphabet=GENRE, max_size=400)
+any_text = st.text(max_size=400)
+FAST = settings(max_examples=150, deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@FAST
+@given(st.one_of(genre_text, any_text))
+def test_parser_raises_only_not_a_notice(text):
+    try:
+        parse_notice(text)
+    except NotANotice:
+        pass
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=len(SEED)), genre_text)
+def test_parser_survives_damaged_notices(cut, insert):
+    try:
+        notice = parse_notice(SEED[:cut] + insert + SEED[cut:cut + 200])
+    except NotANotice:
+        return
+    assert all(p.seq == i for i, p in enumerate(notice.problems, start=1))
+
+
+@FAST
+@given(st.binary(max_size=600))
+def test_decoder_raises_only_read_error(data):
+    try:
+        text, encoding = decode_bytes(data)
+    except ReadError:
+        return
+    assert isinstance(text, str) and encoding
+
+
+@FAST
+@given(st.binary(max_size=400), st.sampled_from([".txt", ".md", ".html", ".htm", ".docx", ".pdf"]))
+def test_whole_pipeline_never_raises_on_any_file(tmp_path, data, suffix):
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(data)
+    result = parse_file(path)
+    assert result.status in {"ok", "warning", "rejected"}
+    assert result.status != "rejected" or result.message
+
+
+@FAST
+@given(genre_text)
+def test_dates_and_measures_never_raise(text):
+    for expression in find_dates(text):
+        expression.first.resolve(None)
+    split_measures(text)
