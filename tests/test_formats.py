@@ -67,6 +67,14 @@ EXPECTED = {
         inferred={"inspection_end"}, statuses=["", "", ""], measures=[2, 1, 2],
         sections=["", "", ""], first_problem="党建工作责任落实不到位", team="州委第四巡察组",
         kind="巡察", body="州委"),
+    "prefecture_kashi_2022_split.txt": dict(
+        encoding="utf-8", file_format="txt", level="prefecture",
+        place=("新疆维吾尔自治区", "喀什地区", "", "653100"),
+        dates=("2021-10-08", "2021-12-06", "2022-01-12", "2022-04-08"),
+        inferred={"inspection_end"}, statuses=["completed", "in_progress", "long_term"],
+        measures=[2, 1, 3], sections=["", "", ""],
+        first_problem="党组落实‘第一议题’制度不到位", team="地委第二巡察组", kind="巡察",
+        body="地委"),
     "county_jiangyin_2024.txt": dict(
         encoding="utf-8", file_format="txt", level="county",
         place=("江苏省", "无锡市", "江阴市", "320281"),
@@ -174,3 +182,13 @@ def test_parse_command_explains_a_rejection(tmp_path, capsys):
     path.write_bytes(b"")
     assert main(["parse", str(path)]) == 1
     assert "empty file: it contains no text" in capsys.readouterr().out
+
+
+def test_split_framing_two_line_title_and_page_junk(parsed):
+    notice = parsed["prefecture_kashi_2022_split.txt"].notice
+    assert notice.title == "中共喀什地区文学艺术界联合会党组关于地委巡察整改进展情况的通报"
+    feedback = next(d for d in notice.dates if d.event == "feedback")
+    assert feedback.line == 5  # read from the paragraph after the inspection's
+    assert notice.problems[1].response.endswith("下一步，将开展财务制度执行情况专项检查。")
+    assert notice.problems[2].response.endswith("三是对发布人员开展培训。")  # closing text cut
+    assert "责任编辑" not in notice.problems[2].response

@@ -24,7 +24,8 @@ from zhenggai.structure import NotANotice, Notice, parse_notice
 
 MANIFEST = "sources.csv"
 _LEVEL_OF_BODY = {"中央": "central", "省委": "province", "自治区党委": "province",
-                  "市委": "prefecture", "州委": "prefecture", "盟委": "prefecture",
+                  "市委": "prefecture", "地委": "prefecture", "州委": "prefecture",
+                  "盟委": "prefecture",
                   "县委": "county", "区委": "county", "旗委": "county"}
 # Fixed timestamp written into the .xlsx package so rebuilding gives identical bytes.
 _FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)

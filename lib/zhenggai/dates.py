@@ -25,7 +25,7 @@ _DATE = re.compile(
     r"|(?P<ny>\d{4})[-./](?P<nm>\d{1,2})[-./](?P<nd>\d{1,2})(?!\d))"
 )
 _DAY_ONLY = re.compile(rf"(?P<d>\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})\s*(?P<dm>日|号)")
-_RANGE_JOIN = re.compile(r"\s*(?:至|到|—+|–+|-|~|～)\s*")
+_RANGE_JOIN = re.compile(r"\s*(?:起?至|起?到|—+|–+|-|~|～)\s*")
 
 
 @dataclass(frozen=True)

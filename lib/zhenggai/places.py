@@ -62,8 +62,12 @@ def resolve_place(unit: str) -> Place:
         return Place(notes=("no place name in the unit's name",))
     import cpca
 
+    # 延边州, 恩施州: the short form of an autonomous prefecture, which cpca would read as
+    # the county-level city of the same stem (恩施市).
+    code = _autonomous_prefecture(text)
     row = cpca.transform([text]).iloc[0]
-    code = "" if pd.isna(row["adcode"]) else str(row["adcode"])[:6]
+    if not code:
+        code = "" if pd.isna(row["adcode"]) else str(row["adcode"])[:6]
     if not code:
         code = _prefix_match(text)
     if not code:
@@ -75,6 +79,17 @@ def resolve_place(unit: str) -> Place:
         if namesakes > 1:
             notes = (f"'{county}' names {namesakes} places in the gazetteer; took {code}",)
     return _place_from_code(code, notes)
+
+
+def _autonomous_prefecture(text: str) -> str:
+    """The code of the 自治州 a short name (XX州) stands for, when it names no place itself."""
+    if not text.endswith("州") or len(text) < 3:
+        return ""
+    names = _gazetteer()["name"]
+    if names.str.startswith(text).any():  # 杭州 → 杭州市: a real name, not a short form
+        return ""
+    hits = _gazetteer()[names.str.startswith(text[:-1]) & names.str.endswith("自治州")]
+    return str(hits["code"].iloc[0]) if len(hits) == 1 else ""
 
 
 def _prefix_match(text: str) -> str:

@@ -48,15 +48,26 @@ _STATUS_LABEL = re.compile(
     r"[（(【](已完成|已整改|已整改完成|已完成整改|正在整改|整改中|基本完成|长期坚持|持续整改)[）)】]"
     r"|(?:整改状态|完成情况|整改进度)[：:]\s*(已完成|已整改|正在整改|整改中|基本完成|长期坚持|持续整改)"
 )
-_CLOSING = re.compile(r"^(欢迎|如有意见|联系方式|联系电话|特此通报|下一步|今后|附件)")
+# Lines that end the problem list. 下一步/今后 are not here: responses use them too.
+# A response that opens with its status (整改进展：已完成。一是…).
+_STATUS_LEAD = re.compile(
+    r"^(已完成|已整改完成|已完成整改|已整改到位|整改完成|正在整改|正在推进|整改中|基本完成|"
+    r"长期坚持|持续整改|持续推进)[。；，]"
+)
+_CLOSING = re.compile(
+    r"^(欢迎|如有意见|联系方式|联系电话|特此通报|附件|（?责任编辑|【?打印|【?关闭)"
+)
+_MEASURE_START = re.compile(
+    rf"^(?:[{_CN}]+是|第[{_CN}]+[，、]|（\d+）|[①-⑳]|\d+[\.、])"
+)
 _TERMINAL = tuple("。！？…”」』）)]；")
 _TEAM = re.compile(
     # an optional place name (湖南省委, 长沙市委) before the committee; no dates or verbs
     r"(?P<team>(?P<body>中央|[^\W\d_年月日度了对向由经据的]{0,6}?"
-    r"(?:省委|市委|区委|县委|州委|盟委|旗委|党委|党组))"
+    r"(?:省委|市委|地委|区委|县委|州委|盟委|旗委|党委|党组))"
     rf"(?:第{_NUM})?(?:专项)?(?P<kind>巡视|巡察)(?:组|工作组))"
 )
-_COMMITTEE = re.compile(r"(中央|省委|自治区党委|市委|州委|盟委|区委|县委|旗委)")
+_COMMITTEE = re.compile(r"(中央|省委|自治区党委|市委|地委|州委|盟委|区委|县委|旗委)")
 _ROUND = re.compile(rf"((?:{_NUM}届)?(?:[省市区县州旗]委|自治区党委)?第{_NUM}轮)")
 _MODE = re.compile(r"(常规|专项|政治|机动|提级|联动|交叉|巡察“回头看”|“回头看”)(?:巡视|巡察)?")
 _PUBLICATION_LINE = re.compile(r"(发布时间|发布日期|发文日期|发表时间|时间|日期)[：:]")
@@ -74,6 +85,11 @@ _DECLARED_MEASURES = re.compile(
     rf"(?P<n>{_NUM})(?:条|项)(?:具体)?整改措施|整改措施(?:共)?(?P<n2>{_NUM})(?:条|项)"
 )
 _ISSUER_SUFFIX = re.compile(r"(党组|党委|党总支|党支部|机关党委)$")
+# The issuer opens the title: everything before 关于, or before the inspection's name when
+# the title has no 关于 (中共某县文联党组巡察整改情况通报).
+_TITLE_ISSUER = re.compile(
+    r"^(.*?)关于|^(.*?(?:党组|党委|党总支|党支部))(?=.*?(?:巡视|巡察))"
+)
 _DUPLICATED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 
 
@@ -194,20 +210,27 @@ def parse_notice(text: str) -> Notice:
             "not a rectification notice: no title announcing 巡视/巡察整改 "
             "(…整改情况的通报) was found near the top"
         )
-    if title_at > 0:
-        cleaning_notes.append(
-            f"dropped {title_at} line(s) before the title (table of contents or page header)"
-        )
+
     head_lines, lines = lines[:title_at], lines[title_at:]
     title_line = lines[0]
     title = title_line.text
-    issuer_part = title.split("关于")[0] if "关于" in title else ""
+    if title.startswith("关于") and head_lines and _ISSUER_SUFFIX.search(head_lines[-1].text) \
+            and len(head_lines[-1].text) <= 40:
+        # the title set on two lines: 中共…党组 / 关于…的通报
+        title = head_lines[-1].text + title
+        head_lines = head_lines[:-1]
+        cleaning_notes.append("title: joined the issuer's line to the title line")
+    issuer_match = _TITLE_ISSUER.match(title)
+    issuer_part = next((g for g in issuer_match.groups() if g), "") if issuer_match else ""
     repaired = _DUPLICATED.sub(r"\1", issuer_part)
     if repaired != issuer_part:
         cleaning_notes.append(f"title: repeated word removed ('{issuer_part}' → '{repaired}')")
         title = repaired + title[len(issuer_part):]
         issuer_part = repaired
     issuer = issuer_part.replace(" ", "")
+    if head_lines:
+        cleaning_notes.append(f"dropped {len(head_lines)} line(s) before the title "
+                              "(table of contents or page header)")
     warnings: list[str] = []
 
     framing_at = next(
@@ -227,7 +250,13 @@ def parse_notice(text: str) -> Notice:
         issuer = signature_issuer
     unit = _ISSUER_SUFFIX.sub("", re.sub(r"^中共", "", issuer))
 
-    date_records = _framing_dates(framing)
+    # The feedback may stand in the paragraph after the inspection's (两段式 framing).
+    framing_lines = [framing]
+    follow = lines[framing_at + 1] if framing_at + 1 < len(lines) else None
+    if follow is not None and "反馈" in follow.text and dates_mod.find_dates(follow.text) \
+            and "反馈" not in framing.text and not _problem_header(follow.text):
+        framing_lines.append(follow)
+    date_records = _framing_dates(framing_lines)
     date_records += _publication_dates(header, lines, signature_at, date_records)
 
     kind = next((k for k in ("巡察", "巡视") if k in title), "")
@@ -242,7 +271,8 @@ def parse_notice(text: str) -> Notice:
     published_by = next((m.group("source") for line in header
                          if (m := _SOURCE_LINE.search(line.text))), "")
 
-    body = lines[framing_at + 1: signature_at if signature_at is not None else len(lines)]
+    body_start = framing_at + len(framing_lines)
+    body = lines[body_start: signature_at if signature_at is not None else len(lines)]
     problems = _problems(body)
     if not problems and (family := _unlabelled_family(body)):
         problems = _problems(body, unlabelled=family)
@@ -294,12 +324,21 @@ def parse_notice(text: str) -> Notice:
 
 # --- dates of the framing paragraph, header and signature -----------------------------------
 
-def _framing_dates(framing: Line) -> list[DateRecord]:
-    """Classify each date of the framing paragraph by the words that follow (or precede) it."""
+def _framing_dates(framing_lines: list[Line]) -> list[DateRecord]:
+    """Classify each date of the framing paragraph(s) by the words that follow (or precede)
+    it; a date without a year is resolved against the date before it."""
+    records: list[DateRecord] = []
+    state = {"reference": None, "inspection": False, "feedback": False}
+    for framing in framing_lines:
+        records += _framing_line_dates(framing, state)
+    return records
+
+
+def _framing_line_dates(framing: Line, state: dict) -> list[DateRecord]:
     found = dates_mod.find_dates(framing.text)
     records: list[DateRecord] = []
-    reference = None
-    have_inspection = have_feedback = False
+    reference = state["reference"]
+    have_inspection, have_feedback = state["inspection"], state["feedback"]
     for i, expr in enumerate(found):
         if expr.first.day is None:
             continue  # a month alone (6月前) is not a date we can place
@@ -332,18 +371,20 @@ def _framing_dates(framing: Line) -> list[DateRecord]:
         records.append(DateRecord(event, dates_mod.iso(first), inferred, expr.text, evidence,
                                   framing.number, note))
         reference = first or reference
+    state.update(reference=reference, inspection=have_inspection, feedback=have_feedback)
     return records
 
 
 def _signature(lines: list[Line]) -> tuple[int | None, str]:
     """Index of the signature block (issuer and/or date at the end) and the issuer it names."""
-    for i in range(len(lines) - 1, max(len(lines) - 4, 0), -1):
+    for i in range(len(lines) - 1, max(len(lines) - 7, 0), -1):
         text = lines[i].text
         found = dates_mod.find_dates(text)
         dated = bool(found) and found[-1].end >= len(text) - 1 and found[-1].first.day
-        if dated and len(text) <= 60:
-            before = text[: found[-1].start].strip()
-            issuer = before if _ISSUER_SUFFIX.search(before) else ""
+        before = text[: found[-1].start].strip() if dated else ""
+        # a date alone, or after the issuer's name (not 整改时限：2023年12月31日)
+        if dated and len(text) <= 60 and (not before or _ISSUER_SUFFIX.search(before)):
+            issuer = before
             if not issuer and i > 0 and _ISSUER_SUFFIX.search(lines[i - 1].text) \
                     and len(lines[i - 1].text) <= 40:
                 return i - 1, lines[i - 1].text
@@ -569,7 +610,8 @@ def _problems(body: list[Line], unlabelled: str | None = None) -> list[Problem]:
             current = None
             continue
         # the last problem keeps no more continuation lines than the others have
-        if continuation and extra >= max(continuation) and i > last_header:
+        if continuation and extra >= max(continuation) and i > last_header \
+                and not _MEASURE_START.match(text):
             current = None
             continue
         extra += 1
@@ -579,7 +621,7 @@ def _problems(body: list[Line], unlabelled: str | None = None) -> list[Problem]:
             current.response
     for problem in problems:
         inline = _STATUS_LABEL.search(problem.problem) or _STATUS_LABEL.search(
-            problem.response[:40])
+            problem.response[:40]) or _STATUS_LEAD.match(problem.response)
         if inline:
             label = next(g for g in inline.groups() if g)
             problem.status = problem.status or next(s for s, p in _STATUS if p.search(label))

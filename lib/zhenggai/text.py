@@ -48,6 +48,8 @@ def normalise_punctuation(line: str) -> str:
     line = "".join(c if "\u2460" <= c <= "\u2473" else unicodedata.normalize("NFKC", c)
                    for c in line)
     line = line.replace("○", "〇").replace("...", "…")
+    # corner brackets are the quotation marks of traditional-script texts
+    line = line.translate(str.maketrans("「」『』", "“”‘’"))
     line = _COMMA_OR_COLON.sub(lambda m: "，" if m.group() == "," else "：", line)
     for ascii_mark, full in _TO_FULLWIDTH.items():
         line = line.replace(ascii_mark, full)
