@@ -213,24 +213,7 @@ def parse_notice(text: str) -> Notice:
 
     head_lines, lines = lines[:title_at], lines[title_at:]
     title_line = lines[0]
-    title = title_line.text
-    if title.startswith("关于") and head_lines and _ISSUER_SUFFIX.search(head_lines[-1].text) \
-            and len(head_lines[-1].text) <= 40:
-        # the title set on two lines: 中共…党组 / 关于…的通报
-        title = head_lines[-1].text + title
-        head_lines = head_lines[:-1]
-        cleaning_notes.append("title: joined the issuer's line to the title line")
-    issuer_match = _TITLE_ISSUER.match(title)
-    issuer_part = next((g for g in issuer_match.groups() if g), "") if issuer_match else ""
-    repaired = _DUPLICATED.sub(r"\1", issuer_part)
-    if repaired != issuer_part:
-        cleaning_notes.append(f"title: repeated word removed ('{issuer_part}' → '{repaired}')")
-        title = repaired + title[len(issuer_part):]
-        issuer_part = repaired
-    issuer = issuer_part.replace(" ", "")
-    if head_lines:
-        cleaning_notes.append(f"dropped {len(head_lines)} line(s) before the title "
-                              "(table of contents or page header)")
+    title, issuer, head_lines = _title_and_issuer(title_line.text, head_lines, cleaning_notes)
     warnings: list[str] = []
 
     framing_at = next(
@@ -259,15 +242,7 @@ def parse_notice(text: str) -> Notice:
     date_records = _framing_dates(framing_lines)
     date_records += _publication_dates(header, lines, signature_at, date_records)
 
-    kind = next((k for k in ("巡察", "巡视") if k in title), "")
-    team_match = _TEAM.search(framing.text)
-    if not kind:
-        kind = team_match.group("kind") if team_match else (
-            "巡察" if "巡察" in framing.text else "巡视" if "巡视" in framing.text else "")
-    team = team_match.group("team") if team_match else ""
-    body_match = _COMMITTEE.search(team or framing.text)
-    round_match = _ROUND.search(title) or _ROUND.search(framing.text)
-    mode_match = _MODE.search(framing.text) or _MODE.search(title)
+    inspection = _inspection_details(title, framing.text)
     published_by = next((m.group("source") for line in header
                          if (m := _SOURCE_LINE.search(line.text))), "")
 
@@ -286,19 +261,7 @@ def parse_notice(text: str) -> Notice:
                 f"title ('{title[:40]}') announces no notice (…整改情况的通报)"
             )
         warnings.append("no problems found: the notice's problem list was not recognised")
-    if declared[0] is not None and len(problems) < declared[0]:
-        warnings.append(f"extracted {len(problems)} of {declared[0]} declared problems")
-    last = body[-1].text if body else ""
-    if last and not last.endswith(_TERMINAL) and not re.search(r"电话|邮箱|地址|联系", last):
-        warnings.append(f"text ends mid-sentence ('…{last[-12:]}'): the notice appears truncated")
-    events = {d.event for d in date_records if d.date}
-    for event, label in (("inspection_start", "inspection start"),
-                         ("inspection_end", "inspection end"), ("feedback", "feedback")):
-        if event not in events:
-            warnings.append(f"no {label} date found")
-    if not issuer:
-        warnings.append("no issuing party group found in the title or signature")
-
+    warnings += _quality_warnings(problems, declared[0], body, date_records, issuer)
     digest = hashlib.sha256(all_text.encode("utf-8")).hexdigest()[:12]
     return Notice(
         notice_id=digest,
@@ -306,11 +269,7 @@ def parse_notice(text: str) -> Notice:
         issuer=issuer,
         unit=unit,
         published_by=published_by,
-        inspection_kind=kind,
-        inspecting_body=body_match.group(1) if body_match else "",
-        team=team,
-        round=round_match.group(1) if round_match else "",
-        inspection_mode=(mode_match.group(1).strip("“”") if mode_match else ""),
+        **inspection,
         n_problems_declared=declared[0],
         n_sections_declared=declared[1],
         n_measures_declared=declared[2],
@@ -320,6 +279,67 @@ def parse_notice(text: str) -> Notice:
         warnings=warnings,
         cleaning_notes=cleaning_notes,
     )
+
+
+def _title_and_issuer(title: str, head_lines: list[Line], cleaning_notes: list[str]
+                      ) -> tuple[str, str, list[Line]]:
+    """The title (joined when set on two lines, a repeated word in the issuer removed), the
+    issuer it opens with, and the lines before it that remain."""
+    if title.startswith("关于") and head_lines and _ISSUER_SUFFIX.search(head_lines[-1].text) \
+            and len(head_lines[-1].text) <= 40:
+        # the title set on two lines: 中共…党组 / 关于…的通报
+        title = head_lines[-1].text + title
+        head_lines = head_lines[:-1]
+        cleaning_notes.append("title: joined the issuer's line to the title line")
+    match = _TITLE_ISSUER.match(title)
+    issuer = next((g for g in match.groups() if g), "") if match else ""
+    repaired = _DUPLICATED.sub(r"\1", issuer)
+    if repaired != issuer:
+        cleaning_notes.append(f"title: repeated word removed ('{issuer}' → '{repaired}')")
+        title = repaired + title[len(issuer):]
+        issuer = repaired
+    if head_lines:
+        cleaning_notes.append(f"dropped {len(head_lines)} line(s) before the title "
+                              "(table of contents or page header)")
+    return title, issuer.replace(" ", ""), head_lines
+
+
+def _inspection_details(title: str, framing: str) -> dict[str, str]:
+    """Kind (巡视/巡察), inspecting body, team, round and mode, from the title and framing."""
+    team = _TEAM.search(framing)
+    kind = next((k for k in ("巡察", "巡视") if k in title), "")
+    if not kind:
+        kind = team.group("kind") if team else next(
+            (k for k in ("巡察", "巡视") if k in framing), "")
+    body = _COMMITTEE.search(team.group("team") if team else framing)
+    round_ = _ROUND.search(title) or _ROUND.search(framing)
+    mode = _MODE.search(framing) or _MODE.search(title)
+    return {
+        "inspection_kind": kind,
+        "inspecting_body": body.group(1) if body else "",
+        "team": team.group("team") if team else "",
+        "round": round_.group(1) if round_ else "",
+        "inspection_mode": mode.group(1).strip("“”") if mode else "",
+    }
+
+
+def _quality_warnings(problems: list[Problem], declared: int | None, body: list[Line],
+                      dates: list[DateRecord], issuer: str) -> list[str]:
+    """What a researcher should know is missing or incomplete."""
+    warnings = []
+    if declared is not None and len(problems) < declared:
+        warnings.append(f"extracted {len(problems)} of {declared} declared problems")
+    last = body[-1].text if body else ""
+    if last and not last.endswith(_TERMINAL) and not re.search(r"电话|邮箱|地址|联系", last):
+        warnings.append(f"text ends mid-sentence ('…{last[-12:]}'): the notice appears truncated")
+    events = {d.event for d in dates if d.date}
+    for event, label in (("inspection_start", "inspection start"),
+                         ("inspection_end", "inspection end"), ("feedback", "feedback")):
+        if event not in events:
+            warnings.append(f"no {label} date found")
+    if not issuer:
+        warnings.append("no issuing party group found in the title or signature")
+    return warnings
 
 
 # --- dates of the framing paragraph, header and signature -----------------------------------
