@@ -42,9 +42,13 @@ def _gazetteer() -> pd.DataFrame:
     return table[["code", "name"]].drop_duplicates()
 
 
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    return dict(zip(_gazetteer()["code"], _gazetteer()["name"], strict=True))
+
+
 def _name_of(code: str) -> str:
-    names = _gazetteer().set_index("code")["name"]
-    return str(names.get(code, ""))
+    return _names().get(code, "")
 
 
 def place_text(unit: str) -> str:

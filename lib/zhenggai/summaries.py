@@ -48,7 +48,7 @@ def quality_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def measures_per_problem(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Distribution of measures per problem, by notice."""
-    p = frames["problems"].merge(frames["notices"][["notice_id"]], on="notice_id")
+    p = frames["problems"].copy()
     labels = notice_labels(frames["notices"]).set_axis(frames["notices"]["notice_id"])
     p["notice"] = p["notice_id"].map(labels)
     table = p.groupby("notice")["n_measures"].describe()[["count", "mean", "min", "50%", "max"]]
