@@ -17,7 +17,7 @@ endif
 
 NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]_*.ipynb)
 PAGES     := $(patsubst notebooks/%.ipynb,$(REPORTS)/%.html,$(NOTEBOOKS))
-LIBRARY   := $(wildcard lib/zhenggai/*.py lib/zhenggai/resources/*)
+LIBRARY   := $(wildcard lib/zhenggai/*.py lib/zhenggai/*/*.py lib/zhenggai/resources/*)
 TABLES    := $(DATA)/notices.csv
 
 .PHONY: setup data test lint lab report bench clean

@@ -122,7 +122,7 @@ def test_datapackage_validates_with_foreign_keys(built_twice):
 
 
 def test_data_dictionary_documents_every_column(built_twice):
-    from zhenggai import schema
+    from zhenggai.dataset import schema
 
     readme = (PROCESSED / "README.md").read_text(encoding="utf-8")
     for table, cols in schema.TABLES.items():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from zhenggai.dates import PartialDate, find_dates
-from zhenggai.text import normalise_line
+from zhenggai.text.clean import normalise_line
+from zhenggai.text.dates import PartialDate, find_dates
 
 
 @pytest.mark.parametrize(("text", "first", "second"), [

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from zhenggai.dataset import parse_file
+from zhenggai.dataset.build import parse_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notices"
 

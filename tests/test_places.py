@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from zhenggai.places import resolve_place
+from zhenggai.notice.places import resolve_place
 
 CASES = [  # unit, level, province, city, county, adcode
     ("中国文联", "central", "", "", "", ""),

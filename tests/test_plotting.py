@@ -8,7 +8,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from zhenggai import plotting
+from zhenggai.report import plotting
 
 
 def test_chinese_text_draws_without_missing_glyph_warnings():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from zhenggai.reading import ReadError, read_document
+from zhenggai.read.document import ReadError, read_document
 
 NOTICE = "中共某某县文联党组关于县委巡察整改情况的通报\n根据县委统一部署，2023年3月1日至4月30日。\n"
 

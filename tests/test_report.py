@@ -9,8 +9,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from zhenggai.dataset import build
-from zhenggai.report import build_report, notebooks_in
+from zhenggai.dataset.build import build
+from zhenggai.report.pages import build_report, notebooks_in
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from zhenggai.dataset import parse_file
-from zhenggai.dates import find_dates
-from zhenggai.measures import split_measures
-from zhenggai.reading import ReadError, decode_bytes
-from zhenggai.structure import NotANotice, parse_notice
+from zhenggai.dataset.build import parse_file
+from zhenggai.notice.measures import split_measures
+from zhenggai.notice.parse import NotANotice, parse_notice
+from zhenggai.read.document import ReadError, decode_bytes
+from zhenggai.text.dates import find_dates
 
 SEED = (Path(__file__).resolve().parents[1] / "data" / "raw" /
         "wuxi_wenlian_2021_xuncha.txt").read_text(encoding="utf-8")

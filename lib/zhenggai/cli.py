@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from zhenggai import dataset
+from zhenggai.dataset import build as dataset
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -68,14 +68,14 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from zhenggai.report import build_report
+    from zhenggai.report.pages import build_report
 
     data = Path(args.data)
     if not (data / "notices.csv").exists():
         print(f"zhenggai: no notices.csv in '{data}': run `zhenggai build` first", file=sys.stderr)
         return 2
     if args.index_only:
-        from zhenggai.report import notebooks_in, write_index
+        from zhenggai.report.pages import notebooks_in, write_index
 
         index = write_index(notebooks_in(Path(args.notebooks_dir)), Path(args.out), data)
         print(f"index → {index}")

@@ -134,7 +134,7 @@ def read_document(path: str | Path) -> Document:
     if suffix == ".docx":
         text, encoding, fmt = _read_docx(data), "docx", "docx"
     elif suffix in (".html", ".htm"):
-        from zhenggai.html_article import article_text
+        from zhenggai.read.html_article import article_text
 
         raw, encoding = decode_bytes(data)
         text, fmt = article_text(raw), "html"

@@ -18,7 +18,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score, silhouette_score
 
-from zhenggai.tokenise import tokenise
+from zhenggai.analysis.tokenise import tokenise
 
 SEED = 0
 

@@ -18,7 +18,7 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from zhenggai.load import DATA_ENV
+from zhenggai.dataset.load import DATA_ENV
 
 SETUP_TAG = "setup"
 DATASET_FILES = ("README.md", "notices.csv", "problems.csv", "measures.csv", "dates.csv",

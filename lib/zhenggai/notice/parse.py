@@ -18,9 +18,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from zhenggai import dates as dates_mod
-from zhenggai.measures import Measure, split_measures
-from zhenggai.text import normalise_line, remove_artefacts
+from zhenggai.notice.measures import Measure, split_measures
+from zhenggai.text import dates as dates_mod
+from zhenggai.text.clean import normalise_line, remove_artefacts
 
 _CN = "〇零一二三四五六七八九十百"
 _NUM = rf"(?:\d+|[{_CN}]+)"

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from zhenggai import schema
-from zhenggai.places import resolve_place
-from zhenggai.reading import ReadError, read_document
-from zhenggai.structure import NotANotice, Notice, parse_notice
+from zhenggai.dataset import schema
+from zhenggai.notice.parse import NotANotice, Notice, parse_notice
+from zhenggai.notice.places import resolve_place
+from zhenggai.read.document import ReadError, read_document
 
 MANIFEST = "sources.csv"
 _LEVEL_OF_BODY = {"中央": "central", "省委": "province", "自治区党委": "province",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from zhenggai.load import notice_labels
+from zhenggai.dataset.load import notice_labels
 
 LAGS = ["days_inspecting", "days_to_feedback", "days_to_publication"]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from zhenggai import schema
+from zhenggai.dataset import schema
 
 DATA_ENV = "ZHENGGAI_DATA"  # set by `make report RAW=…` to point at another build
 

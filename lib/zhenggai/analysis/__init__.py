@@ -1,0 +1,1 @@
+"""Analysis of the processed tables: tokens, codebook, problem types, summaries (fifth layer)."""

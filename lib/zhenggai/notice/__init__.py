@@ -1,0 +1,1 @@
+"""The parts of one rectification notice, read from its text (third layer)."""

@@ -1,0 +1,1 @@
+"""Reading files of any supported format and encoding into plain text (first layer)."""

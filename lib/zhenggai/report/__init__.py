@@ -1,0 +1,1 @@
+"""Figures and the static HTML report (sixth layer)."""

@@ -1,0 +1,1 @@
+"""Cleaning text and reading the values printed in it: numerals and dates (second layer)."""
