@@ -1,1 +1,1 @@
-"""From a folder of notices to the dataset's tables on disk, and loading them back (fourth layer)."""
+"""A folder of notices to the dataset's tables on disk, and loading them back (fourth layer)."""
