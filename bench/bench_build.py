@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from zhenggai.dataset import build as dataset
+from zhenggai import dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 COPIES = int(sys.argv[1]) if len(sys.argv) > 1 else 40

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from zhenggai.dataset.build import parse_file
+from zhenggai.dataset.ingest import parse_file
+from zhenggai.text.dates import iso
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notices"
 
@@ -102,12 +103,12 @@ def test_fixture_notice(parsed, name):
     want, item = EXPECTED[name], parsed[name]
     assert item.status == "ok", item.message
     assert (item.encoding, item.file_format) == (want["encoding"], want["file_format"])
-    place = item.place
-    assert place["admin_level"] == want["level"]
-    assert (place["province"], place["city"], place["county"], place["adcode"]) == want["place"]
+    place = item.notice.place
+    assert place.admin_level == want["level"]
+    assert (place.province, place.city, place.county, place.adcode) == want["place"]
     notice = item.notice
     by_event = {d.event: d for d in notice.dates if d.event != "other"}
-    got = tuple(by_event[e].date if e in by_event else "" for e in
+    got = tuple(iso(by_event[e].date) if e in by_event else "" for e in
                 ("inspection_start", "inspection_end", "feedback", "publication"))
     assert got == want["dates"]
     assert {d.event for d in notice.dates if d.year_inferred} == want["inferred"]
@@ -115,7 +116,8 @@ def test_fixture_notice(parsed, name):
     assert [len(p.measures) for p in notice.problems] == want["measures"]
     assert [p.section for p in notice.problems] == want["sections"]
     assert notice.problems[0].problem == want["first_problem"]
-    assert (notice.team, notice.inspection_kind, notice.inspecting_body) == (
+    assert (notice.inspection.team, notice.inspection.inspection_kind,
+            notice.inspection.inspecting_body) == (
         want["team"], want["kind"], want["body"])
 
 
@@ -131,7 +133,7 @@ def test_traditional_text_is_simplified_but_evidence_keeps_the_original(parsed):
 def test_web_page_keeps_the_article_and_drops_the_chrome(parsed):
     notice = parsed["region_neimenggu_2023.html"].notice
     assert notice.published_by == "内蒙古纪检监察网"
-    assert notice.round == "十一届自治区党委第二轮"
+    assert notice.inspection.round == "十一届自治区党委第二轮"
     responses = " ".join(p.response for p in notice.problems)
     for chrome in ("首页", "统计代码", "版权所有", "console", "正文开始"):
         assert chrome not in responses
@@ -158,9 +160,9 @@ def test_unlabelled_items_outside_the_problem_chapter_are_not_problems(parsed):
 
 
 def test_declared_counts_in_other_word_orders(parsed):
-    assert parsed["prefecture_yanbian_2021_gb.htm"].notice.n_problems_declared == 3
-    assert parsed["county_jiangyin_2024.txt"].notice.n_problems_declared == 6
-    assert parsed["county_jiangyin_2024.txt"].notice.n_sections_declared == 3
+    assert parsed["prefecture_yanbian_2021_gb.htm"].notice.declared.problems == 3
+    assert parsed["county_jiangyin_2024.txt"].notice.declared.problems == 6
+    assert parsed["county_jiangyin_2024.txt"].notice.declared.sections == 3
 
 
 def test_parse_command_shows_why_a_notice_came_out_as_it_did(capsys):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from zhenggai.dataset.build import build
+from zhenggai.dataset.ingest import build
 from zhenggai.report.pages import build_report, notebooks_in
 
 ROOT = Path(__file__).resolve().parents[1]

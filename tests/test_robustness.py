@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from zhenggai.dataset.build import parse_file
+from zhenggai.dataset.ingest import parse_file
 from zhenggai.notice.measures import split_measures
 from zhenggai.notice.parse import NotANotice, parse_notice
 from zhenggai.read.document import ReadError, decode_bytes

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from zhenggai.dataset import build as dataset
+from zhenggai import dataset
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

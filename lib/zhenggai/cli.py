@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from zhenggai.dataset import build as dataset
+from zhenggai import dataset
+from zhenggai.text.dates import iso
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -39,22 +40,24 @@ def _parse(args: argparse.Namespace) -> int:
     if notice is None:
         print(f"  {item.message}")
         return 1
-    place = item.place
+    place, inspection = notice.place, notice.inspection
     print(f"  title     {notice.title}")
     print(f"  issuer    {notice.issuer}   unit {notice.unit}")
-    print(f"  place     {place['admin_level'] or '?'}: "
-          + " ".join(v for v in (place["province"], place["city"], place["county"]) if v)
-          + (f" ({place['adcode']})" if place["adcode"] else ""))
-    print(f"  inspection {notice.inspection_kind} by {notice.team or notice.inspecting_body or '?'}"
-          + (f", round {notice.round}" if notice.round else "")
-          + (f", mode {notice.inspection_mode}" if notice.inspection_mode else ""))
+    print(f"  place     {place.admin_level or '?'}: "
+          + " ".join(v for v in (place.province, place.city, place.county) if v)
+          + (f" ({place.adcode})" if place.adcode else ""))
+    print(f"  inspection {inspection.inspection_kind} by "
+          f"{inspection.team or inspection.inspecting_body or '?'}"
+          + (f", round {inspection.round}" if inspection.round else "")
+          + (f", mode {inspection.inspection_mode}" if inspection.inspection_mode else ""))
     print("  dates")
     for d in notice.dates:
         flag = " (year inferred)" if d.year_inferred else ""
         note = f" [{d.note}]" if d.note else ""
-        print(f"    {d.event:<17}{d.date or '?':<11}{flag}{note}  ← line {d.line}: {d.evidence}")
+        print(f"    {d.event:<17}{iso(d.date) or '?':<11}{flag}{note}"
+              f"  ← line {d.line}: {d.evidence}")
     print(f"  problems  {len(notice.problems)} extracted"
-          + (f", {notice.n_problems_declared} declared" if notice.n_problems_declared else ""))
+          + (f", {notice.declared.problems} declared" if notice.declared.problems else ""))
     for p in notice.problems:
         status = f" [{p.status}]" if p.status else ""
         section = f" {{{p.section}}}" if p.section else ""

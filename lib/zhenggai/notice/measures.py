@@ -1,47 +1,40 @@
 """Splitting a problem's response into its enumerated measures.
 
 Responses enumerate what was done as 一是…二是…, （1）…（2）…, 第一，…第二，…, ①…②…, or
-numbered lines (1. / 1、). We take the family whose markers run 1, 2, 3… most often (a new run
-starting at 1 continues the list: a notice may enumerate completed work, then further work); a
-response with no enumeration is one measure. Label-only lines (正在深化整改的内容及时限：) stay in
-the response but are not measure text.
+numbered lines (1. / 1、): the measure numberings of the vocabulary. We take the family whose
+markers run 1, 2, 3… most often (a new run starting at 1 continues the list: a notice may
+enumerate completed work, then further work); a response with no enumeration is one measure.
+Label-only lines (正在深化整改的内容及时限：) stay in the response but are not measure text.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
-import cn2an
+from zhenggai.notice import vocabulary as v
+from zhenggai.notice.model import Measure
+from zhenggai.text.numerals import read_numeral
 
-_CN = "一二三四五六七八九十"
-_BOUNDARY = r"(?:^|(?<=[。；;，,：:\s！？]))"
-_FAMILIES: dict[str, re.Pattern[str]] = {
-    "是": re.compile(rf"{_BOUNDARY}(?P<n>[{_CN}]{{1,3}})是"),
-    "第": re.compile(rf"{_BOUNDARY}第(?P<n>[{_CN}]{{1,3}})[，、：,:]"),
-    "括号": re.compile(rf"{_BOUNDARY}（(?P<n>\d{{1,2}})）"),
-    "圈": re.compile(rf"{_BOUNDARY}(?P<n>[①-⑳])"),
-    "行号": re.compile(r"(?:^|(?<=\n))(?P<n>\d{1,2})[\.、．](?!\d)"),
-}
-_LABEL_LINE = re.compile(r"^[^。，；]{2,30}[：:]$")
+# A measure marker stands at the start, or after punctuation or a line break.
+_AFTER_PUNCTUATION = r"(?:^|(?<=[。；;，,：:\s！？]))"
+_AT_LINE_START = r"(?:^|(?<=\n))"
+
+__all__ = ["Measure", "split_measures"]
 
 
-@dataclass(frozen=True)
-class Measure:
-    marker: str  # as printed: 一是 / （1） / 第一， / ① / 1. ; "" for an unenumerated response
-    text: str
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile((_AT_LINE_START if f.measure_at_line_start else _AFTER_PUNCTUATION)
+                   + f.marker)
+        for f in v.MEASURE_NUMBERINGS
+    )
 
 
-def _value(token: str) -> int:
+def _value(match: re.Match[str]) -> int:
     """The number of a marker; 0 for a malformed one (十十是), which never fits a run."""
-    if "\u2460" <= token <= "\u2473":  # ①…⑳ (str.isdigit() is true for them too)
-        return ord(token) - 0x2460 + 1
-    if token.isdecimal():
-        return int(token)
-    try:
-        return int(cn2an.cn2an(token, "normal"))
-    except (ValueError, KeyError):
-        return 0
+    return read_numeral(match.group("n")) or 0
 
 
 def _run(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
@@ -49,11 +42,11 @@ def _run(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     kept: list[re.Match[str]] = []
     expected = 1
     for match in pattern.finditer(text):
-        value = _value(match.group("n"))
+        value = _value(match)
         if value and (value == expected or (value == 1 and kept)):
             kept.append(match)
             expected = value + 1
-    return kept if len(kept) >= 2 or (kept and _value(kept[0].group("n")) == 1) else []
+    return kept if len(kept) >= 2 or (kept and _value(kept[0]) == 1) else []
 
 
 def split_measures(response: str) -> list[Measure]:
@@ -61,7 +54,7 @@ def split_measures(response: str) -> list[Measure]:
     response = response.strip()
     if not response:
         return []
-    runs = [_run(response, pattern) for pattern in _FAMILIES.values()]
+    runs = [_run(response, pattern) for pattern in _patterns()]
     best = max(runs, key=lambda r: (len(r), -(r[0].start() if r else 0)))
     if len(best) < 2:
         return [Measure("", _strip_labels(response))]
@@ -75,4 +68,4 @@ def split_measures(response: str) -> list[Measure]:
 
 def _strip_labels(text: str) -> str:
     lines = [line.strip() for line in text.strip().split("\n")]
-    return "\n".join(line for line in lines if line and not _LABEL_LINE.match(line))
+    return "\n".join(line for line in lines if line and not v.LABEL_ONLY_LINE.match(line))

@@ -8,10 +8,12 @@ autonomous-prefecture form (湘西州, 延边州) falls back to a prefix search 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pandas as pd
+
+from zhenggai.notice.vocabulary import INSPECTING_BODIES
 
 # Names the gazetteer uses where a level does not apply (municipal districts, county-level
 # units administered directly by a province).
@@ -119,3 +121,16 @@ def _place_from_code(code: str, notes: tuple[str, ...]) -> Place:
     else:
         level = "province"
     return Place(level, province, city, county, code, notes)
+
+
+def locate(unit: str, inspecting_body: str) -> tuple[Place, list[str]]:
+    """The place of an inspected unit, and warnings on how it was found. When the unit's name
+    gives no level, the inspecting committee does (市委 inspects prefecture-level units)."""
+    place = resolve_place(unit)
+    warnings = []
+    if not place.admin_level and inspecting_body in INSPECTING_BODIES:
+        place = replace(place, admin_level=INSPECTING_BODIES[inspecting_body])
+        warnings.append(f"level inferred from the inspecting body ({inspecting_body})")
+    if not place.admin_level and not place.notes:
+        warnings.append("place not resolved")
+    return place, warnings + [f"place: {note}" for note in place.notes]

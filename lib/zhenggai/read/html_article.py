@@ -11,15 +11,16 @@ import re
 
 from bs4 import BeautifulSoup, Comment, Tag
 
+from zhenggai.notice.vocabulary import PUBLICATION_LABEL
+
 _NOISE_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe",
                "button", "select", "svg", "template")
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "div", "section",
                "article", "blockquote", "pre", "td")
 _CONTENT_HINT = re.compile(r"article|content|TRS_Editor|zoom|detail|main|text|body|news",
                            re.IGNORECASE)
-_PUBLICATION_LINE = re.compile(
-    r"(发布时间|发布日期|发文日期|发表时间|时间|日期)\s*[:：]\s*[0-9０-９〇○零一二三四五六七八九]{4}"
-)
+# A publication label followed by a year: the page's own date line.
+_PUBLICATION_LINE = re.compile(PUBLICATION_LABEL + r"\s*[0-9０-９〇○零一二三四五六七八九]{4}")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import cn2an
+from zhenggai.text.numerals import read_numeral
 
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_NUMBER = "一二三四五六七八九十"
@@ -73,28 +73,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _number(token: str | None) -> int | None:
-    """Arabic or Chinese numeral (十五, 二〇二一) as an int."""
-    if not token:
-        return None
-    if token.isdigit():
-        return int(token)
-    try:
-        if len(token) == 4 and all(c in _CN_DIGITS for c in token):  # a year: digit by digit
-            return int(cn2an.transform(token.replace("○", "〇") + "年", "cn2an")[:-1])
-        return int(cn2an.cn2an(token, "normal"))
-    except (ValueError, KeyError):  # 十十: not a numeral after all
-        return None
-
-
 def _partial(match: re.Match[str]) -> PartialDate:
     groups = match.groupdict()
     if groups.get("ny"):
         return PartialDate(int(groups["ny"]), int(groups["nm"]), int(groups["nd"]))
-    day = _number(groups.get("d"))
+    day = read_numeral(groups.get("d"))
     return PartialDate(
-        _number(groups.get("y")),
-        _number(groups.get("m")),
+        read_numeral(groups.get("y")),
+        read_numeral(groups.get("m")),
         day,
         day_marker_missing=day is not None and not groups.get("dm"),
     )

@@ -1,0 +1,7 @@
+"""`python -m zhenggai` runs the `zhenggai` command."""
+
+import sys
+
+from zhenggai.cli import main
+
+sys.exit(main())

@@ -1,0 +1,48 @@
+"""Describing a built dataset in words: the data dictionary's corpus part and the build summary."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def corpus_description(frames: dict[str, pd.DataFrame]) -> str:
+    """Markdown bullets on what the tables hold and where they are incomplete."""
+    notices = frames["notices"]
+    if notices.empty:
+        return "- No notices were parsed."
+    years = notices["inspection_start"].str[:4].replace("", pd.NA).dropna()
+    levels = notices["admin_level"].replace("", "unknown").value_counts().sort_index()
+    provinces = sorted(p for p in notices["province"].unique() if p)
+    lines = [
+        f"- {len(notices)} notices"
+        + (f", inspections begun {years.min()}–{years.max()}" if len(years) else "")
+        + "; by level: " + ", ".join(f"{n} {level}" for level, n in levels.items())
+        + (f"; provinces: {'、'.join(provinces)}" if provinces else "") + ".",
+    ]
+    for row in notices[notices["warnings"] != ""].itertuples():
+        lines.append(f"- {row.unit or row.source_file} (`{row.source_file}`): {row.warnings}.")
+    with_status = frames["problems"].groupby("notice_id")["status"].apply(lambda s: (s != "").any())
+    lines.append(f"- Statuses per problem are given in {int(with_status.sum())} of "
+                 f"{len(notices)} notices.")
+    undated = notices.loc[notices["publication_date"] == "", "unit"].tolist()
+    if undated:
+        lines.append(f"- No publication date printed: {'、'.join(undated)}.")
+    rejected = frames["ingest_log"].query("status == 'rejected'")["source_file"].tolist()
+    if rejected:
+        lines.append(f"- Rejected files (see ingest_log): {', '.join(rejected)}.")
+    return "\n".join(lines)
+
+
+def summary(frames: dict[str, pd.DataFrame]) -> str:
+    """One line: files read, notices parsed, problems, warnings."""
+    log = frames["ingest_log"]
+    counts = log["status"].value_counts()
+    n_files = int((log["status"] != "skipped").sum())
+    n_warnings = int(frames["notices"]["warnings"].str.len().gt(0).sum())
+    return (
+        f"{n_files} files read: {len(frames['notices'])} notices parsed "
+        f"({int(counts.get('warning', 0))} with warnings), {int(counts.get('rejected', 0))} "
+        f"rejected; {len(frames['problems'])} problems, {len(frames['measures'])} measures; "
+        f"{n_warnings} notices with warnings"
+    )
+

@@ -1,0 +1,111 @@
+"""The dataset's tables, built from parsed files (zhenggai.dataset.schema has the columns).
+
+Values are formatted here and only here: dates become ISO strings, a place its names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from zhenggai.dataset import schema
+from zhenggai.notice.model import Notice
+from zhenggai.text.dates import iso
+
+if TYPE_CHECKING:
+    from zhenggai.dataset.ingest import ParsedFile
+
+
+def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
+    if not later or not earlier:
+        return None
+    return (later - earlier).days
+
+
+def _notice_row(source_file: str, encoding: str, file_format: str, notice: Notice) -> dict:
+    event_date = {d.event: d.date for d in reversed(notice.dates) if d.date}
+    inferred = [d.event for d in notice.dates if d.year_inferred and d.event != "other"]
+    start, end = event_date.get("inspection_start"), event_date.get("inspection_end")
+    feedback, published = event_date.get("feedback"), event_date.get("publication")
+    place, inspection, declared = notice.place, notice.inspection, notice.declared
+    return {
+        "notice_id": notice.notice_id, "source_file": source_file,
+        "title": notice.title, "issuer": notice.issuer, "unit": notice.unit,
+        "admin_level": place.admin_level, "province": place.province, "city": place.city,
+        "county": place.county, "adcode": place.adcode,
+        "inspection_kind": inspection.inspection_kind,
+        "inspecting_body": inspection.inspecting_body, "team": inspection.team,
+        "round": inspection.round, "inspection_mode": inspection.inspection_mode,
+        "inspection_start": iso(start), "inspection_end": iso(end),
+        "feedback_date": iso(feedback), "publication_date": iso(published),
+        "years_inferred": "; ".join(inferred),
+        "days_inspecting": _days(end, start),
+        "days_to_feedback": _days(feedback, end),
+        "days_to_publication": _days(published, feedback),
+        "n_problems_declared": declared.problems,
+        "n_problems": len(notice.problems),
+        "n_sections_declared": declared.sections,
+        "n_measures_declared": declared.measures,
+        "n_measures": sum(len(p.measures) for p in notice.problems),
+        "n_chars": notice.n_chars,
+        "published_by": notice.published_by,
+        "encoding": encoding, "file_format": file_format,
+        "truncated": any(w.startswith("text ends mid-sentence") for w in notice.warnings),
+        "warnings": "; ".join(notice.warnings),
+        "cleaning_notes": "; ".join(notice.cleaning_notes),
+    }
+
+
+def _notice_parts(notice: Notice) -> dict[str, list[dict]]:
+    """The problems, measures and dates rows of one notice."""
+    parts: dict[str, list[dict]] = {"problems": [], "measures": [], "dates": []}
+    for p in notice.problems:
+        parts["problems"].append({
+            "notice_id": notice.notice_id, "problem_seq": p.seq,
+            "number_as_printed": p.number_as_printed, "section": p.section,
+            "problem": p.problem, "response": p.response, "status": p.status,
+            "n_measures": len(p.measures), "source_line": p.line,
+        })
+        parts["measures"] += [{
+            "notice_id": notice.notice_id, "problem_seq": p.seq, "measure_seq": k,
+            "marker": m.marker, "text": m.text,
+        } for k, m in enumerate(p.measures, start=1)]
+    parts["dates"] = [{
+        "notice_id": notice.notice_id, "event": d.event, "date": iso(d.date),
+        "year_inferred": d.year_inferred, "as_printed": d.as_printed,
+        "evidence": d.evidence, "source_line": d.line, "note": d.note,
+    } for d in notice.dates]
+    return parts
+
+
+def tables(parsed: list[ParsedFile]) -> dict[str, pd.DataFrame]:
+    """The dataset's tables from parsed files (see zhenggai.dataset.schema for the columns)."""
+    rows: dict[str, list[dict]] = {name: [] for name in schema.TABLES}
+    for item in parsed:
+        notice = item.notice
+        rows["ingest_log"].append({
+            "source_file": item.source_file, "status": item.status, "encoding": item.encoding,
+            "file_format": item.file_format, "message": item.message,
+            "notice_id": notice.notice_id if notice else "",
+        })
+        if notice is None:
+            continue
+        rows["notices"].append(_notice_row(item.source_file, item.encoding, item.file_format,
+                                           notice))
+        for name, part in _notice_parts(notice).items():
+            rows[name] += part
+    return {name: _typed(name, rows[name]) for name in schema.TABLES}
+
+
+def _typed(table: str, rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=schema.columns(table))
+    for name, kind, _ in schema.TABLES[table]:
+        if kind == "integer":
+            frame[name] = frame[name].astype("Int64")
+        elif kind == "boolean":
+            frame[name] = frame[name].astype("boolean")
+        else:
+            frame[name] = frame[name].fillna("").astype(str)
+    return frame

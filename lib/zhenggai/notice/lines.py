@@ -1,0 +1,33 @@
+"""A notice's text as numbered lines, each with its original and analysed form."""
+
+from __future__ import annotations
+
+import re
+
+from zhenggai.notice.model import Line
+from zhenggai.text.clean import normalise_line, remove_artefacts
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+
+
+def split_lines(text: str) -> tuple[list[Line], list[str]]:
+    """Non-empty lines with their analysed form, and notes on the artefacts removed."""
+    lines, notes = [], []
+    for number, original in enumerate(text.split("\n"), start=1):
+        _, artefacts = remove_artefacts(original)
+        notes += [f"removed {a} (line {number})" for a in artefacts]
+        analysed = normalise_line(original)
+        if analysed:
+            lines.append(Line(number, original.strip(), analysed))
+    return lines, notes
+
+
+def sentence_at(line: Line, position: int) -> str:
+    """The original-wording sentence of `line` holding analysed character `position` (the
+    whole original line when the two forms do not split alike)."""
+    k = sum(1 for c in line.text[:position] if c in "。！？!?")
+    parts = [p for p in _SENTENCE_END.split(line.original) if p]
+    analysed_parts = [p for p in _SENTENCE_END.split(line.text) if p]
+    if len(parts) == len(analysed_parts) and k < len(parts):
+        return parts[k].strip()
+    return line.original

@@ -1,0 +1,109 @@
+"""The data model of a parsed notice: what each part of the parser produces.
+
+Dates stay `datetime.date` here and are formatted only when the tables are written; a place
+stays a `Place` all the way to the tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from zhenggai.notice.places import Place
+
+
+class NotANotice(ValueError):
+    """Text that reads as something other than a rectification notice."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of the text."""
+
+    number: int  # 1-based line number in the file's text
+    original: str
+    text: str  # analysed form (see zhenggai.text.clean)
+
+
+@dataclass
+class DateRecord:
+    """One date of the notice, the event it marks and the text it was read from."""
+
+    event: str  # inspection_start / inspection_end / feedback / publication / other
+    date: dt.date | None  # None when the printed date cannot be completed
+    year_inferred: bool
+    as_printed: str
+    evidence: str
+    line: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One enumerated measure of a response."""
+
+    marker: str  # as printed: 一是 / （1） / 第一， / ① / 1. ; "" for an unenumerated response
+    text: str
+
+
+@dataclass
+class Problem:
+    """One problem the inspection found, and the unit's response to it."""
+
+    seq: int
+    number_as_printed: str
+    section: str
+    problem: str
+    response: str
+    status: str
+    line: int
+    measures: list[Measure] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class InspectionDetails:
+    """Who inspected, and how: from the title and the framing paragraph."""
+
+    inspection_kind: str = ""  # 巡视 / 巡察
+    inspecting_body: str = ""  # 中央, 省委, 市委…
+    team: str = ""
+    round: str = ""
+    inspection_mode: str = ""
+
+
+@dataclass(frozen=True)
+class DeclaredCounts:
+    """Numbers the notice states of itself (25项具体问题, 4个方面, 40条整改措施)."""
+
+    problems: int | None = None
+    sections: int | None = None
+    measures: int | None = None
+
+
+@dataclass(frozen=True)
+class Header:
+    """The lines above the body: title, issuer and the page's own lines."""
+
+    title: str
+    issuer: str
+    lines: list[Line]  # lines between the top of the page and the framing paragraph
+    cleaning_notes: list[str]
+
+
+@dataclass
+class Notice:
+    """Everything read from one notice."""
+
+    notice_id: str
+    title: str
+    issuer: str
+    unit: str
+    published_by: str
+    inspection: InspectionDetails
+    declared: DeclaredCounts
+    place: Place
+    n_chars: int
+    dates: list[DateRecord]
+    problems: list[Problem]
+    warnings: list[str]
+    cleaning_notes: list[str]

@@ -1,0 +1,218 @@
+"""The genre's vocabulary: every word and form the notice parser recognises, as named data.
+
+A new form of the genre (a numbering style, a response label, a status heading, a committee, a
+way of declaring counts) is one entry here and one row in tests/test_vocabulary.py. The parser's
+modules hold only the logic that walks a notice with these words. Patterns apply to the
+*analysed* text (zhenggai.text.clean): simplified script, NFKC, full-width ，：；（）.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- numerals and numbering ---------------------------------------------------------------
+
+CN_NUMERAL = "〇零一二三四五六七八九十百"  # the characters of a Chinese numeral token
+NUMERAL = rf"(?:\d+|[{CN_NUMERAL}]+)"  # any numeral token (read with text.numerals)
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """One numbering family: how its markers look, and where it is used.
+
+    `marker` has one group `n`, the numeral (read with zhenggai.text.numerals.read_numeral).
+    `depth` orders the families that number problems and headings (一、 above （一） above 1.);
+    None for families that only enumerate measures inside a response (一是…二是…).
+    `measure_at_line_start`: as a measure marker it counts only at the start of a line.
+    """
+
+    name: str
+    marker: str
+    depth: int | None
+    in_measures: bool
+    measure_at_line_start: bool = False
+
+
+NUMBERINGS: tuple[Numbering, ...] = (
+    Numbering("cn", rf"(?P<n>[{CN_NUMERAL}]+)[\.、．]", depth=0, in_measures=False),
+    Numbering("paren_cn", rf"（(?P<n>[{CN_NUMERAL}]+)）", depth=1, in_measures=False),
+    Numbering("arabic", r"(?P<n>\d+)[\.、．](?!\d)", depth=2, in_measures=True,
+              measure_at_line_start=True),
+    Numbering("paren_arabic", r"（(?P<n>\d+)）", depth=3, in_measures=True),
+    Numbering("circled", r"(?P<n>[①-⑳])", depth=4, in_measures=True),
+    Numbering("cn_shi", rf"(?P<n>[{CN_NUMERAL}]+)是", depth=None, in_measures=True),  # 一是
+    Numbering("cn_di", rf"第(?P<n>[{CN_NUMERAL}]+)[，、：]", depth=None, in_measures=True),  # 第一，
+)
+ITEM_NUMBERINGS = tuple(f for f in NUMBERINGS if f.depth is not None)
+MEASURE_NUMBERINGS = tuple(f for f in NUMBERINGS if f.in_measures)
+
+
+def _without_group(marker: str) -> str:
+    return marker.replace("(?P<n>", "(?:")
+
+
+# A numbered item's marker, any family (the group-less form, for use inside larger patterns).
+ITEM_MARKER = "(?:" + "|".join(_without_group(f.marker) for f in ITEM_NUMBERINGS) + ")"
+# A line that opens a new measure of the response being read.
+MEASURE_START = re.compile(
+    "^(?:" + "|".join(_without_group(f.marker) for f in MEASURE_NUMBERINGS) + ")"
+)
+
+# Headings that are not problems: the chapters and sections problems stand under.
+CHAPTER_HEADING = re.compile(rf"^(?:[{CN_NUMERAL}]+、|第[{CN_NUMERAL}]+部分)\s*(?P<text>.+)$")
+SECTION_HEADING = re.compile(rf"^（[{CN_NUMERAL}]+）\s*(?P<text>.+)$")
+# A chapter about the problems (not about organisation or next steps).
+PROBLEM_CHAPTER = re.compile(r"问题|整改落实|落实情况|整改情况|反馈意见|整改进展")
+
+# --- problems and responses -----------------------------------------------------------------
+
+# 具体问题：… / 存在问题：… / 问题一：… (optionally after a number)
+EXPLICIT_PROBLEM = re.compile(
+    rf"^(?P<num>{ITEM_MARKER})?\s*"
+    rf"(?P<intro>具体问题|存在问题|反馈问题|问题\s*(?P<qn>{NUMERAL})?)\s*[：:]\s*(?P<rest>.+)$"
+)
+# 关于“…”问题 / 针对“…”的问题: the quoted statement is read by its balanced quotes.
+QUOTED_PROBLEM_INTRO = re.compile(rf"^(?P<num>{ITEM_MARKER})?\s*(?P<intro>关于|针对)(?=“)")
+NUMBERED_ITEM = re.compile(rf"^(?P<num>{ITEM_MARKER})\s*(?P<rest>.+)$")
+# What follows a quoted problem before its response: 的整改情况：
+QUOTED_PROBLEM_TAIL = re.compile(r"^(?:的)?(?:整改(?:落实)?(?:情况|进展情况|进展)?)?\s*[。：，；]?\s*")
+
+RESPONSE_LABEL = re.compile(
+    r"""(?:整改(?:落实)?情况
+        |整改措施(?:及(?:阶段性)?成效)?
+        |整改结果(?:及成效)?
+        |整改成效
+        |整改进展(?:情况)?
+        |进展情况|落实情况|完成情况
+    )\s*[：:]""",
+    re.VERBOSE,
+)
+# A label-only line inside a response (正在深化整改的内容及时限：): not measure text.
+LABEL_ONLY_LINE = re.compile(r"^[^。，；]{2,30}[：:]$")
+
+# --- statuses -------------------------------------------------------------------------------
+
+# The status a heading or label gives, tried in this order (long_term words win).
+STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("long_term", re.compile(r"长期|久久为功|常态化|持续(?:坚持|整改|推进)")),
+    ("in_progress", re.compile(r"正在|推进中|未完成|基本完成|阶段性")),
+    ("completed", re.compile(r"已(?:经)?(?:完成|整改|办结|销号)|整改完成|完成整改|整改到位")),
+)
+# A heading gives a status only when it is about problems or tasks.
+STATUS_HEADING_TOPIC = re.compile(r"问题|事项|任务|整改")
+# An inline status label: （已完成） or 整改状态：已完成 (one group: the status words)
+STATUS_LABEL = re.compile(
+    r"""[（(【](已完成|已整改|已整改完成|已完成整改|正在整改|整改中|基本完成|长期坚持|持续整改)[）)】]
+        |(?:整改状态|完成情况|整改进度)[：:]\s*(已完成|已整改|正在整改|整改中|基本完成|长期坚持|持续整改)""",
+    re.VERBOSE,
+)
+# A response that opens with its status: 整改进展：已完成。一是…
+STATUS_LEAD = re.compile(
+    r"^(已完成|已整改完成|已完成整改|已整改到位|整改完成|正在整改|正在推进|整改中|基本完成|"
+    r"长期坚持|持续整改|持续推进)[。；，]"
+)
+# How far into a response an inline status label is looked for.
+STATUS_LABEL_WINDOW = 40
+
+# --- the end of the problem list --------------------------------------------------------------
+
+# Lines that end the problem list. 下一步/今后 are not here: responses use them too.
+CLOSING_LINE = re.compile(
+    r"^(欢迎|如有意见|联系方式|联系电话|特此通报|附件|（?责任编辑|【?打印|【?关闭)"
+)
+# Characters a complete last sentence ends with; anything else means the text was cut off.
+SENTENCE_END = tuple("。！？…”」』）)]；")
+CONTACT_LINE = re.compile(r"电话|邮箱|地址|联系")
+
+# --- title, issuer, source and publication lines ----------------------------------------------
+
+TITLE = re.compile(r"(巡视|巡察).{0,20}整改|整改.{0,30}(通报|公告|报告|公示|公开|情况)")
+TITLE_NAMING_DOCUMENT = re.compile(r"整改.*(通报|公告|报告|公示|公开)")  # 通报, 报告…
+INSPECTION_WORD = re.compile(r"巡视|巡察")
+# The issuer's organisation type ends its name.
+ISSUER_SUFFIX = re.compile(r"(党组|党委|党总支|党支部|机关党委)$")
+# The issuer opens the title: everything before 关于, or before the inspection's name when
+# the title has no 关于 (中共某县文联党组巡察整改情况通报).
+TITLE_ISSUER = re.compile(
+    r"^(.*?)关于|^(.*?(?:党组|党委|党总支|党支部))(?=.*?(?:巡视|巡察))"
+)
+REPEATED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")  # a word typed twice (XX省XX省)
+PUBLICATION_LABEL = r"(?:发布时间|发布日期|发文日期|发表时间|时间|日期)\s*[：:]"
+PUBLICATION_LINE = re.compile(PUBLICATION_LABEL)
+SOURCE_LINE = re.compile(
+    r"来源[：:]\s*(?P<source>.+?)(?=\s*(?:发布|时间|日期|作者|阅读|浏览|点击|字号|$))"
+)
+
+# --- inspecting bodies, teams, rounds and modes -------------------------------------------------
+
+# The committee that sends a team, and the administrative level of the units it inspects.
+INSPECTING_BODIES: dict[str, str] = {
+    "中央": "central",
+    "省委": "province",
+    "自治区党委": "province",
+    "市委": "prefecture",
+    "地委": "prefecture",
+    "州委": "prefecture",
+    "盟委": "prefecture",
+    "县委": "county",
+    "区委": "county",
+    "旗委": "county",
+}
+# Committees that can open a team's name (党委/党组 of a system or firm included).
+_TEAM_COMMITTEES = "省委|市委|地委|区委|县委|州委|盟委|旗委|党委|党组"
+TEAM = re.compile(
+    rf"""(?P<team>
+        (?P<body>中央
+            # an optional place name (湖南省委, 长沙市委) before the committee; no dates or verbs
+            |[^\W\d_年月日度了对向由经据的]{{0,6}}?(?:{_TEAM_COMMITTEES}))
+        (?:第{NUMERAL})?(?:专项)?
+        (?P<kind>巡视|巡察)(?:组|工作组))""",
+    re.VERBOSE,
+)
+COMMITTEE = re.compile(r"(中央|省委|自治区党委|市委|地委|州委|盟委|区委|县委|旗委)")
+INSPECTION_ROUND = re.compile(
+    rf"((?:{NUMERAL}届)?(?:[省市区县州旗]委|自治区党委)?第{NUMERAL}轮)"
+)
+INSPECTION_MODE = re.compile(
+    r"(常规|专项|政治|机动|提级|联动|交叉|巡察“回头看”|“回头看”)(?:巡视|巡察)?"
+)
+INSPECTION_KINDS = ("巡察", "巡视")  # in the order a title is searched
+
+# --- events of the framing paragraph ----------------------------------------------------------
+
+FEEDBACK_WORD = "反馈"
+ENTRY_WORD = "进驻"  # the team's arrival: the start of the inspection
+# 反馈 followed soon by 整改 is about rectifying the feedback, not the feedback itself.
+RECTIFY_WORD = "整改"
+RECTIFY_WINDOW = 12
+CLAUSE_END = re.compile(r"[。；]")
+
+# --- declared counts ------------------------------------------------------------------------
+
+# 3个方面25项具体问题 / 共12个问题
+DECLARED_PROBLEMS = re.compile(
+    rf"(?:(?P<aspects>{NUMERAL})个方面)?(?:共(?:计)?)?(?P<n>{NUMERAL})(?:项|个|条)(?:具体)?(?:反馈)?问题"
+)
+# 共反馈问题3个
+DECLARED_PROBLEMS_AFTER = re.compile(
+    rf"(?:反馈|指出)(?:具体)?问题(?:共(?:计)?)?(?P<n>{NUMERAL})(?:项|个|条)"
+)
+DECLARED_ASPECTS = re.compile(rf"(?P<aspects>{NUMERAL})个方面(?:的)?问题")
+DECLARED_MEASURES = re.compile(
+    rf"(?P<n>{NUMERAL})(?:条|项)(?:具体)?整改措施|整改措施(?:共)?(?P<n2>{NUMERAL})(?:条|项)"
+)
+# A sentence counting what was already done is not a declaration of problems found.
+PROGRESS_COUNT = re.compile(r"已整改|正在|整改到位|已完成")
+
+# --- limits ---------------------------------------------------------------------------------
+
+TITLE_SEARCH_LINES = 40  # the title stands within the first lines of a page
+INSPECTION_SEARCH_LINES = 60  # a notice names 巡视/巡察 within its first lines
+TITLE_MAX_CHARS = 100
+FRAMING_SEARCH_LINES = 8  # the framing paragraph follows the title within a few lines
+HEADING_MAX_CHARS = 60
+ISSUER_LINE_MAX_CHARS = 40  # a line naming the issuer alone (title's first line, signature)
+SIGNATURE_SEARCH_LINES = 6  # the signature block stands within the last lines
+SIGNATURE_MAX_CHARS = 60
+MIN_INLINE_RESPONSE_CHARS = 10  # an unlabelled item's own line that carries its response
