@@ -31,6 +31,7 @@ class ParsedFile:
     encoding: str = ""
     file_format: str = ""
     notice: Notice | None = None
+    evidence: str = ""  # what decided the status (see the ingest_log schema)
 
 
 def parse_file(path: Path) -> ParsedFile:
@@ -38,15 +39,15 @@ def parse_file(path: Path) -> ParsedFile:
     try:
         document = read_document(path)
     except ReadError as exc:
-        return ParsedFile(path.name, "rejected", str(exc))
+        return ParsedFile(path.name, "rejected", str(exc), evidence=f"unreadable: {exc}")
     try:
         notice = parse_notice(document.text)
     except NotANotice as exc:
         return ParsedFile(path.name, "rejected", str(exc), document.encoding,
-                          document.file_format)
+                          document.file_format, evidence=f"rejected: {exc}")
     status = "warning" if notice.warnings else "ok"
     return ParsedFile(path.name, status, "; ".join(notice.warnings), document.encoding,
-                      document.file_format, notice)
+                      document.file_format, notice, notice.evidence)
 
 
 def parse_folder(raw_dir: Path) -> list[ParsedFile]:
@@ -55,7 +56,8 @@ def parse_folder(raw_dir: Path) -> list[ParsedFile]:
     for path in sorted(p for p in Path(raw_dir).iterdir()
                        if p.is_file() and not p.name.startswith(".")):
         if path.name == MANIFEST:
-            results.append(ParsedFile(path.name, "skipped", "manifest of the raw files"))
+            results.append(ParsedFile(path.name, "skipped", "manifest of the raw files",
+                                      evidence=f"skipped: named {MANIFEST}"))
             continue
         results.append(parse_file(path))
     return results

@@ -84,6 +84,7 @@ TABLES: dict[str, list[Column]] = {
         ("file_format", "string", "txt / md / html / docx, empty when unknown."),
         ("notice_id", "string", "The notice parsed from the file, empty when rejected."),
         ("message", "string", "Why the file was rejected, or its warnings."),
+        ("evidence", "string", "What decided the file's status, with its line: for a notice the evidence that makes it one (accepted: publication formula \"现将…予以公布\" (line 3)), for a rejected file the evidence against it or why it could not be read."),
     ],
 }
 

@@ -88,7 +88,7 @@ def tables(parsed: list[ParsedFile]) -> dict[str, pd.DataFrame]:
         rows["ingest_log"].append({
             "source_file": item.source_file, "status": item.status, "encoding": item.encoding,
             "file_format": item.file_format, "message": item.message,
-            "notice_id": notice.notice_id if notice else "",
+            "notice_id": notice.notice_id if notice else "", "evidence": item.evidence,
         })
         if notice is None:
             continue

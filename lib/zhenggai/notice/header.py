@@ -3,34 +3,59 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from zhenggai.notice import vocabulary as v
 from zhenggai.notice.model import DateRecord, Line
-from zhenggai.text.dates import find_dates
+from zhenggai.notice.chrome import is_chrome as _is_chrome
+from zhenggai.text.dates import DateExpression, find_dates
 
 
-def find_title(lines: list[Line]) -> int | None:
-    """The first title-like line near the top; numbered lines (a table of contents) are not
-    titles, and a line naming the document type (通报, 报告…) wins over one that does not."""
-    candidates = [
-        i for i, line in enumerate(lines[:v.TITLE_SEARCH_LINES])
-        if len(line.text) <= v.TITLE_MAX_CHARS and v.TITLE.search(line.text)
+def _title_like(line: Line) -> bool:
+    return len(line.text) <= v.TITLE_MAX_CHARS and bool(v.TITLE.search(line.text)) \
         and "。" not in line.text[:-1] and not v.NUMBERED_ITEM.match(line.text)
-    ]
+
+
+def _joinable(line: Line) -> bool:
+    """A short line without sentence punctuation or a date: part of a title set on lines."""
+    return len(line.text) <= v.ISSUER_LINE_MAX_CHARS and not re.search(r"[。，；：]", line.text) \
+        and not find_dates(line.text)
+
+
+def find_title(lines: list[Line], chrome: list[bool], before: int | None) -> tuple[int, int] | None:
+    """The lines [start, end) of the title: the first title-like line above the framing (one
+    naming the document type, 通报/报告…, wins), joined with the lines it was broken from. A
+    chrome line (a breadcrumb repeating the title) is never the title."""
+    limit = min(len(lines), before if before is not None else v.TITLE_SEARCH_LINES)
+    candidates = [i for i in range(limit) if not chrome[i] and _title_like(lines[i])]
     typed = [i for i in candidates if v.TITLE_NAMING_DOCUMENT.search(lines[i].text)]
-    return (typed or candidates or [None])[0]
+    found = (typed or candidates or [None])[0]
+    if found is None:
+        return None
+    start, end = found, found + 1
+    # upwards: the block does not open a title by itself (关于…, 委第六轮…), the line above does
+    while end - start < v.TITLE_BLOCK_LINES and start > 0 and not chrome[start - 1] \
+            and _joinable(lines[start - 1]) and not v.TITLE_START.match(lines[start].text):
+        start -= 1
+    # downwards: the document type (…的通报) stands on the next line
+    while end - start < v.TITLE_BLOCK_LINES and end < limit and not chrome[end] \
+            and _joinable(lines[end]) and not v.TITLE_NAMING_DOCUMENT.search(
+                "".join(line.text for line in lines[start:end])) \
+            and v.TITLE_NAMING_DOCUMENT.search(
+                "".join(line.text for line in lines[start:end + 1])):
+        end += 1
+    return start, end
 
 
-def read_title(title: str, above: list[Line]) -> tuple[str, str, list[Line], list[str]]:
-    """The title (joined when set on two lines, a repeated word in the issuer removed), the
-    issuer it opens with, the lines above it that remain, and notes on what was repaired."""
+def read_title(block: list[Line], above: list[Line]) -> tuple[str, str, list[str]]:
+    """The title (its lines joined, a column prefix and a trailing date removed, a repeated
+    word in the issuer removed), the issuer it opens with, and notes on what was repaired."""
     notes = []
-    if title.startswith("关于") and above and v.ISSUER_SUFFIX.search(above[-1].text) \
-            and len(above[-1].text) <= v.ISSUER_LINE_MAX_CHARS:
-        # the title set on two lines: 中共…党组 / 关于…的通报
-        title = above[-1].text + title
-        above = above[:-1]
-        notes.append("title: joined the issuer's line to the title line")
+    title = "".join(line.text for line in block)
+    if len(block) > 1:
+        notes.append(f"title: joined {len(block)} lines")
+    title = v.TITLE_PREFIX.sub("", title)
+    title = v.TRAILING_DATE.sub("", title)
     match = v.TITLE_ISSUER.match(title)
     issuer = next((g for g in match.groups() if g), "") if match else ""
     repaired = v.REPEATED_WORD.sub(r"\1", issuer)
@@ -41,7 +66,7 @@ def read_title(title: str, above: list[Line]) -> tuple[str, str, list[Line], lis
     if above:
         notes.append(f"dropped {len(above)} line(s) before the title "
                      "(table of contents or page header)")
-    return title, issuer.replace(" ", ""), above, notes
+    return title, issuer.replace(" ", ""), notes
 
 
 def source_of(header: list[Line]) -> str:
@@ -68,18 +93,37 @@ def find_signature(lines: list[Line]) -> tuple[int | None, str]:
     return None, ""
 
 
-def publication_dates(header: list[Line], lines: list[Line], signature_at: int | None,
-                      reference: dt.date | None) -> list[DateRecord]:
-    """The header's publication line (发布时间…) and the date under the signature."""
-    records: list[DateRecord] = []
+def _full_date(text: str) -> DateExpression | None:
+    return next((e for e in find_dates(text) if e.first.year and e.first.day), None)
+
+
+def _page_date(header: list[Line]) -> tuple[Line, DateExpression] | None:
+    """The page's own publication date: a labelled line (发布时间：…, 發佈時間, 更新时间…),
+    else the first full date on a short header line (a bare 2025-08-07 11:00 line, a date
+    under or at the end of the title, 2025年02月17日 17:21 来源：…)."""
     for line in header:
         label = v.PUBLICATION_LINE.search(line.text)
-        found = find_dates(line.text[label.end():]) if label else []
-        if found and found[0].first.day:
-            date, inferred = found[0].first.resolve(reference)
-            records.append(DateRecord("publication", date, inferred, found[0].text,
-                                      line.original, line.number))
-            break
+        found = _full_date(line.text[label.end():]) if label else None
+        if found:
+            return line, found
+    for line in header:
+        found = _full_date(line.text)
+        if found and (len(line.text) <= v.PAGE_DATE_LINE_MAX_CHARS
+                      or v.TRAILING_DATE.search(line.text) or _is_chrome(line)):
+            return line, found
+    return None
+
+
+def publication_dates(header: list[Line], lines: list[Line], signature_at: int | None,
+                      reference: dt.date | None) -> list[DateRecord]:
+    """The page's publication date (header) and the date under the signature."""
+    records: list[DateRecord] = []
+    page = _page_date(header)
+    if page:
+        line, found = page
+        date, inferred = found.first.resolve(reference)
+        records.append(DateRecord("publication", date, inferred, found.text, line.original,
+                                  line.number))
     if signature_at is None:
         return records
     for line in lines[signature_at: signature_at + 2]:

@@ -99,6 +99,7 @@ class Notice:
     issuer: str
     unit: str
     published_by: str
+    evidence: str  # what decided that the text is a notice (for the ingest log)
     inspection: InspectionDetails
     declared: DeclaredCounts
     place: Place

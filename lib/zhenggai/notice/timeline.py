@@ -7,28 +7,36 @@ resolved against the date before it (zhenggai.text.dates).
 
 from __future__ import annotations
 
+import re
+
 from zhenggai.notice import vocabulary as v
 from zhenggai.notice.lines import sentence_at
 from zhenggai.notice.model import DateRecord, Line
-from zhenggai.text.dates import DateExpression, find_dates
+from zhenggai.text.dates import DateExpression, PartialDate, find_dates
 
 
-def find_framing(lines: list[Line]) -> int | None:
-    """Index of the framing paragraph: the first line after the title naming the inspection
-    with a date in it (None when no such line follows the title closely)."""
-    window = enumerate(lines[1:v.FRAMING_SEARCH_LINES], start=1)
-    return next((i for i, line in window
-                 if v.INSPECTION_WORD.search(line.text) and find_dates(line.text)), None)
+def _is_framing(line: Line) -> bool:
+    text = line.text
+    return bool(v.INSPECTION_WORD.search(text) and v.INSPECTION_ACT.search(text)
+                and re.search(r"[，。]", text) and find_dates(text, garbled=True))
 
 
-def undated_framing(lines: list[Line]) -> int:
-    """Index of the first line after the title naming the inspection (1 when none does)."""
-    window = enumerate(lines[1:v.FRAMING_SEARCH_LINES], start=1)
-    return next((i for i, line in window if v.INSPECTION_WORD.search(line.text)), 1)
+def find_framing(lines: list[Line], chrome: list[bool]) -> int | None:
+    """Index of the framing paragraph, wherever it stands in the opening: the first sentence
+    naming the inspection, what the team did (对…开展, 进驻, 反馈) and a date."""
+    window = range(min(len(lines), v.OPENING_LINES))
+    return next((i for i in window if not chrome[i] and _is_framing(lines[i])), None)
+
+
+def undated_framing(lines: list[Line], after: int) -> int:
+    """Index of the first line after the title naming the inspection (the line after the
+    title when none does)."""
+    window = range(after, min(len(lines), after + v.FRAMING_SEARCH_LINES))
+    return next((i for i in window if v.INSPECTION_WORD.search(lines[i].text)), after)
 
 
 def has_feedback_sentence(line: Line) -> bool:
-    return v.FEEDBACK_WORD in line.text and bool(find_dates(line.text))
+    return bool(v.FEEDBACK_EVENT.search(line.text)) and bool(find_dates(line.text, garbled=True))
 
 
 def framing_dates(framing_lines: list[Line]) -> list[DateRecord]:
@@ -49,7 +57,7 @@ class _TimelineReader:
         self.have_feedback = False
 
     def read(self, line: Line) -> list[DateRecord]:
-        found = find_dates(line.text)
+        found = find_dates(line.text, garbled=True)
         records: list[DateRecord] = []
         for i, expr in enumerate(found):
             if expr.first.day is None:
@@ -81,12 +89,11 @@ class _TimelineReader:
         previous_end = found[i - 1].end if i > 0 else 0
         preceding = v.CLAUSE_END.split(line.text[previous_end: expr.start])[-1]
         first, inferred = expr.first.resolve(self.reference)
-        context = following + "|" + preceding
-        if not self.have_feedback and v.FEEDBACK_WORD in context \
-                and v.RECTIFY_WORD not in following[:v.RECTIFY_WINDOW]:
+        if not self.have_feedback and (v.FEEDBACK_EVENT.search(following)
+                                       or v.FEEDBACK_EVENT.search(preceding)):
             event = "feedback"
             self.have_feedback = True
-        elif not self.have_inspection and v.ENTRY_WORD in context:
+        elif not self.have_inspection and v.ENTRY_WORD in following + "|" + preceding:
             event = "inspection_start"
         else:
             event = "other"
@@ -95,5 +102,7 @@ class _TimelineReader:
                           line.number, _note(expr.first))
 
 
-def _note(date) -> str:
+def _note(date: PartialDate) -> str:
+    if date.garbled:
+        return "年/月 lost in the source; read as the one valid month and day"
     return "日 missing" if date.day_marker_missing else ""

@@ -137,8 +137,12 @@ ISSUER_SUFFIX = re.compile(r"(党组|党委|党总支|党支部|机关党委)$")
 TITLE_ISSUER = re.compile(
     r"^(.*?)关于|^(.*?(?:党组|党委|党总支|党支部))(?=.*?(?:巡视|巡察))"
 )
+# A line that opens a title by itself (the issuer, or 关于 with nothing broken before it).
+TITLE_START = re.compile(r"^(?:中共|中国共产党|共青团)|^[^关]{2,40}?(?:党组|党委|委员会|党总支|党支部|党工委)(?:关于)?")
+# A date printed at the end of a title line: …情况的通报 2026-02-13
+TRAILING_DATE = re.compile(r"\s*\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 REPEATED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")  # a word typed twice (XX省XX省)
-PUBLICATION_LABEL = r"(?:发布时间|发布日期|发文日期|发表时间|时间|日期)\s*[：:]"
+PUBLICATION_LABEL = r"(?:发布时间|发布日期|发文日期|发文时间|发表时间|成文日期|成文时间|更新时间|来源时间为|时间|日期)\s*[：:]?"
 PUBLICATION_LINE = re.compile(PUBLICATION_LABEL)
 SOURCE_LINE = re.compile(
     r"来源[：:]\s*(?P<source>.+?)(?=\s*(?:发布|时间|日期|作者|阅读|浏览|点击|字号|$))"
@@ -160,16 +164,26 @@ INSPECTING_BODIES: dict[str, str] = {
     "旗委": "county",
 }
 # Committees that can open a team's name (党委/党组 of a system or firm included).
-_TEAM_COMMITTEES = "省委|市委|地委|区委|县委|州委|盟委|旗委|党委|党组"
+_TEAM_COMMITTEES = "省委|自治区党委|市委|地委|区委|县委|州委|盟委|旗委|党委|党组"
+# What may stand between the committee and 巡察组: a kind of team (专项, 机动, 提级, 交叉,
+# 对村…) or a special inspection's long name (深化“最多跑一次”改革、优化营商环境专项).
+_TEAM_MODIFIER = r"[^，。；：:（）()\s]{0,30}?"
 TEAM = re.compile(
     rf"""(?P<team>
+        (?:{NUMERAL}届)?                       # 八届市委巡察四组
         (?P<body>中央
             # an optional place name (湖南省委, 长沙市委) before the committee; no dates or verbs
-            |[^\W\d_年月日度了对向由经据的]{{0,6}}?(?:{_TEAM_COMMITTEES}))
-        (?:第{NUMERAL})?(?:专项)?
-        (?P<kind>巡视|巡察)(?:组|工作组))""",
+            |[^\W\d_年月日度了对向由经据的和及]{{0,6}}?(?:{_TEAM_COMMITTEES}))
+        (?:（?第{NUMERAL}轮）?)?                 # 市委（第三轮）巡察二组
+        (?:第{NUMERAL}{_TEAM_MODIFIER}            # 第七提级交叉巡察组
+          |{_TEAM_MODIFIER})
+        (?P<kind>巡视|巡察)
+        (?:第?{NUMERAL})?                      # 巡察第四组, 巡察四组
+        (?:组|工作组)
+        (?:“回头看”)?)""",
     re.VERBOSE,
 )
+TEAM_NUMBER = re.compile(rf"(?:第{NUMERAL}|巡[视察]第?{NUMERAL}组)")
 COMMITTEE = re.compile(r"(中央|省委|自治区党委|市委|地委|州委|盟委|区委|县委|旗委)")
 INSPECTION_ROUND = re.compile(
     rf"((?:{NUMERAL}届)?(?:[省市区县州旗]委|自治区党委)?第{NUMERAL}轮)"
@@ -177,17 +191,94 @@ INSPECTION_ROUND = re.compile(
 INSPECTION_MODE = re.compile(
     r"(常规|专项|政治|机动|提级|联动|交叉|巡察“回头看”|“回头看”)(?:巡视|巡察)?"
 )
+# Where a unit's name stops naming a place, when it does not open with a full division name
+# (苏州文联, 共青团南县委员会).
+ORGANISATION_WORD = re.compile(
+    r"文学艺术界联合会|文联|作家协会|作协|文化|党组|党委|委员会|人民法院|人民检察院|机关"
+)
+# Units of the centre: ministries and national bodies, which have no place.
+CENTRAL_UNIT = re.compile(
+    r"^(?:中国|中华全国|中央|全国|国家|国务院|最高人民(?:法院|检察院))|共青团中央|团中央"
+)
+# A township's party committee counts as county level (乡, 镇, 街道 are below the county).
+TOWNSHIP_UNIT = re.compile(r"[乡镇]|街道|苏木")
+# The level a unit's name implies when it names no place: 市妇联 → prefecture.
+UNIT_LEVEL_WORD: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:中共)?省"), "province"),
+    (re.compile(r"^(?:中共)?(?:市|州|盟)"), "prefecture"),
+    (re.compile(r"^(?:中共)?(?:区|县|旗)"), "county"),
+)
 INSPECTION_KINDS = ("巡察", "巡视")  # in the order a title is searched
 
 # --- events of the framing paragraph ----------------------------------------------------------
 
 FEEDBACK_WORD = "反馈"
+# The team's feedback as an act (反馈了巡察意见, 进行了反馈, 召开了巡察反馈会议), not the
+# feedback as a noun (传达巡察反馈意见) nor what followed it (巡察意见反馈后).
+FEEDBACK_EVENT = re.compile(
+    r"""(?<!巡察)(?<!巡视)反馈(?:了)?(?:巡[视察])?(?:意见|情况|工作情况)(?!后|以来)
+        |(?:进行|作出|作)(?:了)?反馈
+        |反馈会(?:议)?
+        |反馈(?:了)?(?=[。，；]|$)""",
+    re.VERBOSE,
+)
 ENTRY_WORD = "进驻"  # the team's arrival: the start of the inspection
-# 反馈 followed soon by 整改 is about rectifying the feedback, not the feedback itself.
-RECTIFY_WORD = "整改"
-RECTIFY_WINDOW = 12
 CLAUSE_END = re.compile(r"[。；]")
+# The framing paragraph: the team came to (对…开展/进行) or fed back to the unit.
+INSPECTION_ACT = re.compile(r"对.{0,80}?(?:开展|进行|实施)|进驻|反馈")
+# The inspected unit as the framing names it: 对XX党组开展了巡察 / 向XX反馈
+UNIT_IN_FRAMING = re.compile(
+    r"""(?:对|向)(?P<unit>[^，。；、]{2,40}?)
+        (?=(?:开展|进行|实施|正式)|(?:反馈)|(?:的)?(?:常规|专项|政治)?巡[视察])""",
+    re.VERBOSE,
+)
+# A unit named only by the first person (我单位, 我局, 我院…) names no place of its own.
+FIRST_PERSON_UNIT = re.compile(r"^(?:我|本)(?:单位|局|院|会|委|镇|乡|街道|中心|部|办|校|所|馆|司|厅)?$")
 
+# --- deciding whether a text is a notice at all -------------------------------------------------
+
+# For: the publication formula (现将巡察整改进展情况予以公布; 现按…要求，将…予以通报).
+PUBLICATION_FORMULA = re.compile(
+    r"现(?:按[^。]{0,40}?)?将[^。]{0,30}?(?:予以|向社会|集中)?(?:公布|公开|通报|报告)(?:如下)?"
+)
+# For: a title naming the document (…整改…情况的通报, 整改情况的报告).
+NOTICE_TITLE = re.compile(r"(巡视|巡察|反馈).{0,30}整改.{0,20}(通报|报告|公告|公示|公开|情况)$")
+# Against, whatever else the text says: the page reports on notices, or is another genre.
+LOOKALIKE_DECISIVE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("news agency dateline", re.compile(r"(?:新华社|中新网|中新社|人民网|本报)[^。]{0,12}(?:\d+月\d+日)?电|本报讯|【[^】]{0,6}网】|记者")),
+    ("巡察公告", re.compile(r"公告如下|举报电话|值班电话|受理(?:时间|信访)|信访受理|来信来[访电]")),
+    ("speech", re.compile(r"^同志们[：，:]|(?:再|先|我)讲(?:[两三几]点|一下)")),
+    ("summary of several notices", re.compile(r"\d+(?:个|家|所)(?:单位|中管高校|高校)?(?:党组织)?(?:的)?(?:巡视|巡察)?整改(?:进展)?情况|所中管高校|分批[^。]{0,10}公布")),
+    ("round-level disclosure", re.compile(r"组建\d+个巡察组|向\d+(?:家|个)被巡察单位")),
+    ("report about a notice", re.compile(r"《[^》]{0,40}(?:巡视|巡察)整改[^》]{0,10}(?:通报|报告)》")),
+)
+# Against, unless the publication formula says otherwise: a meeting told in the third person.
+MEETING_NEWS = re.compile(
+    r"""(?:反馈|动员部署|动员|督查工作|督查|民主生活)会(?:议)?(?:在[^。，]{0,20})?召开
+        |召开[^。]{0,40}?(?:反馈会|动员会|民主生活会|督查工作会议|专题督查)
+        |主持(?:会议|召开)|表态(?:发言|讲话)|出席会议|作动员讲话""",
+    re.VERBOSE,
+)
+# Supporting evidence for a notice: 整改 headings and response labels in the opening.
+RECTIFICATION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）).{0,30}整改")
+
+# --- page chrome ------------------------------------------------------------------------------
+
+# Lines of a saved page that are not the notice: breadcrumbs, site furniture, disclosure
+# metadata, share and print links. Their dates and sources are still read (header.py).
+CHROME_LINE = re.compile(
+    r"""(?:当前|所在)?位置[：:]|首页\s*[>＞»]|>\s*>|[>＞]{2}   # breadcrumbs
+        |^[-•·]?\s*(?:索\s*引\s*号|主题分类|发布机构|文件名称|成文(?:日期|时间)|文\s*号
+            |标\s*题|效力状态|发文(?:日期|时间)|公开方式|公开范围|有效性)[：:]  # disclosure metadata
+        |字\s*[号体](?:[：:]|\s*[\[【〖]|$)|[【\[]?\s*大\s*中\s*小|^[】\]]?小】?$   # font size
+        |分享到?[：:]?$|^打印|【打印|关闭窗口|返回上一级|^返回$|设为首页|加入收藏|无障碍|长者助手
+        |浏览(?:次数|量)?[：:]|访问(?:量|次数)[：:]|阅读(?:次数)?[：:]|点击(?:数|量)?[：:]
+        |网站支持IPV6|^朗读$|^主动公开$|^列表详情$|听新闻|保护视力色
+        |\.(?:jpg|jpeg|png|gif)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A bracketed column name before a title: 【巡察整改】
+TITLE_PREFIX = re.compile(r"^【[^】]{1,10}】")
 # --- declared counts ------------------------------------------------------------------------
 
 # 3个方面25项具体问题 / 共12个问题
@@ -205,7 +296,11 @@ DECLARED_MEASURES = re.compile(
 # A sentence counting what was already done is not a declaration of problems found.
 PROGRESS_COUNT = re.compile(r"已整改|正在|整改到位|已完成")
 
-# --- limits ---------------------------------------------------------------------------------
+# --- limits ---
+
+OPENING_LINES = 60  # the framing paragraph stands within the first lines of a page
+TITLE_BLOCK_LINES = 3
+PAGE_DATE_LINE_MAX_CHARS = 40  # a header line that is little more than a date  # a title may be set on up to three lines------------------------------------------------------------------------------
 
 TITLE_SEARCH_LINES = 40  # the title stands within the first lines of a page
 INSPECTION_SEARCH_LINES = 60  # a notice names 巡视/巡察 within its first lines

@@ -3,7 +3,7 @@
 The analysed form of a line is: traditional characters converted to simplified (OpenCC),
 Unicode NFKC (full-width digits and letters become ASCII), one punctuation convention
 (the genre's full-width ，：；（）？！ except between digits), conversion artefacts such as
-Word's `[bookmark: …]` tags removed, and spaces between Chinese characters dropped.
+Word's `[bookmark: …]` tags and pinyin glosses (關(guān)于) removed, and spaces between Chinese characters dropped.
 Lines keep their position, so every analysed line can be traced back to its original.
 """
 
@@ -13,7 +13,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_ARTEFACT = re.compile(r"\[(?:bookmark|_Toc|anchor)[^\]]*\]", re.IGNORECASE)
+_ARTEFACT = re.compile(r"\[(?:bookmark|_Toc|anchor)[^\]]*\]", re.IGNORECASE)  # Word's tags
+# Pinyin glosses some reposting sites insert after characters: 關(guān)于. A line must hold
+# several before they are taken for glosses, so that a lone (app) stays.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
+_MIN_GLOSSES = 2
 _CJK_OR_FULLWIDTH = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》、。"
 _SPACE_NEAR_CJK = re.compile(
     rf"(?<=[{_CJK_OR_FULLWIDTH}])\s+|\s+(?=[{_CJK_OR_FULLWIDTH}])"
@@ -38,21 +42,31 @@ def to_simplified(text: str) -> str:
 def remove_artefacts(line: str) -> tuple[str, list[str]]:
     """Drop conversion artefacts; return the line and the artefacts found."""
     found = _ARTEFACT.findall(line)
-    return (_ARTEFACT.sub("", line), found) if found else (line, [])
+    if found:
+        line = _ARTEFACT.sub("", line)
+    glosses = _PINYIN_GLOSS.findall(line)
+    if len(glosses) >= _MIN_GLOSSES:
+        line = _PINYIN_GLOSS.sub("", line)
+        found.append(f"{len(glosses)} pinyin glosses")
+    return line, found
+
+
+# NFKC would turn circled numbers (①②) into plain digits; they are measure markers, so they
+# are kept as printed. The rest of the table: corner brackets are the quotation marks of
+# traditional-script texts, ○ is a typed 〇.
+_KEEP = {c: c for c in map(chr, range(0x2460, 0x2474))}
+_MARKS = str.maketrans({"○": "〇", "「": "“", "」": "”", "『": "‘", "』": "’", **_TO_FULLWIDTH})
 
 
 def normalise_punctuation(line: str) -> str:
     """Apply NFKC, then the genre's full-width punctuation outside numbers."""
-    # NFKC would turn circled numbers (①②) into plain digits; they are measure markers, so
-    # they are kept as printed.
-    line = "".join(c if "\u2460" <= c <= "\u2473" else unicodedata.normalize("NFKC", c)
-                   for c in line)
-    line = line.replace("○", "〇").replace("...", "…")
-    # corner brackets are the quotation marks of traditional-script texts
-    line = line.translate(str.maketrans("「」『』", "“”‘’"))
+    if any(c in _KEEP for c in line):
+        line = "".join(c if c in _KEEP else unicodedata.normalize("NFKC", c) for c in line)
+    else:
+        line = unicodedata.normalize("NFKC", line)
+    line = line.replace("...", "…")
     line = _COMMA_OR_COLON.sub(lambda m: "，" if m.group() == "," else "：", line)
-    for ascii_mark, full in _TO_FULLWIDTH.items():
-        line = line.replace(ascii_mark, full)
+    line = line.translate(_MARKS)
     if '"' in line:  # straight double quotes: alternate opening and closing marks
         parts = line.split('"')
         line = parts[0] + "".join(
