@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 from zhenggai.notice import vocabulary as v
-from zhenggai.notice.model import DateRecord, Line
 from zhenggai.notice.chrome import is_chrome as _is_chrome
+from zhenggai.notice.model import DateRecord, Line
 from zhenggai.text.dates import DateExpression, find_dates
 
 

@@ -21,7 +21,6 @@ from zhenggai.notice.model import Line
 from zhenggai.notice.places import Place, level_of_name, place_mentions, resolve_place
 
 
-
 def unit_level_word(unit: str) -> str:
     """The level a unit's own name implies without naming a place (市妇联 → prefecture)."""
     return next((level for pattern, level in v.UNIT_LEVEL_WORD if pattern.search(unit)), "")

@@ -3,7 +3,8 @@
 The analysed form of a line is: traditional characters converted to simplified (OpenCC),
 Unicode NFKC (full-width digits and letters become ASCII), one punctuation convention
 (the genre's full-width ，：；（）？！ except between digits), conversion artefacts such as
-Word's `[bookmark: …]` tags and pinyin glosses (關(guān)于) removed, and spaces between Chinese characters dropped.
+Word's `[bookmark: …]` tags and pinyin glosses (關(guān)于) removed, and spaces between Chinese
+characters dropped.
 Lines keep their position, so every analysed line can be traced back to its original.
 """
 
