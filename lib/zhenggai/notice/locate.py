@@ -18,12 +18,20 @@ from dataclasses import replace
 
 from zhenggai.notice import vocabulary as v
 from zhenggai.notice.model import Line
-from zhenggai.notice.places import Place, level_of_name, place_mentions, resolve_place
+from zhenggai.notice.places import Place, leading_places, place_mentions, resolve_place
 
 
 def unit_level_word(unit: str) -> str:
     """The level a unit's own name implies without naming a place (市妇联 → prefecture)."""
     return next((level for pattern, level in v.UNIT_LEVEL_WORD if pattern.search(unit)), "")
+
+
+def fits(unit: str, place: Place) -> bool:
+    """Whether a place can be the unit's: of the level its name implies, where 市 is also a
+    county-level city (the 市委 of 晋州市 inspects 市X局)."""
+    level = unit_level_word(unit)
+    county_city = level == "prefecture" and place.county.endswith("市")
+    return not level or place.admin_level == level or county_city
 
 
 def _stem(unit: str) -> str:
@@ -50,37 +58,30 @@ def _full_name_in_text(unit: str, lines: list[Line]) -> tuple[str, int] | None:
         if len(stem) >= 2:
             for found in re.finditer(re.escape(stem), line.text):
                 chain = _chain_before(line.text, found.start())
-                if chain:
+                place = _resolved(chain) if chain else None
+                if place and fits(unit, place):
                     return chain, line.number
         for document in re.finditer(r"《中共", line.text):
-            mentions = place_mentions(line.text[document.end():])
-            chain = _chain_at_start(line.text[document.end():], mentions)
-            if chain and level and level_of_name(_last_name(chain)) == level:
+            chain = leading_places(line.text[document.end():])
+            place = _resolved(chain) if chain and level else None
+            if place and fits(unit, place):
                 return chain, line.number
     return None
 
 
-def _chain_at_start(text: str, mentions: list[re.Match[str]]) -> str:
-    end = 0
-    for mention in mentions:
-        if mention.start() != end:
-            break
-        end = mention.end()
-    return text[:end]
-
-
-def _last_name(chain: str) -> str:
-    mentions = place_mentions(chain)
-    return mentions[-1].group(0) if mentions else ""
-
-
-def _first_mention_of_level(level: str, lines: list[Line]) -> tuple[str, int] | None:
+def _first_mention_of_level(unit: str, lines: list[Line]) -> tuple[str, int] | None:
     for line in lines:
         for mention in place_mentions(line.text):
-            name = mention.group(0)
-            if not level or level_of_name(name) == level:
-                return _chain_before(line.text, mention.end()), line.number
+            chain = _chain_before(line.text, mention.end())
+            place = _resolved(chain)
+            if place and fits(unit, place):
+                return chain, line.number
     return None
+
+
+def place_text_of_source(source: str) -> str:
+    """The place a source line names: XX市纪委监委网站 → XX市."""
+    return re.sub(r"(?:纪委|监委|人民政府|政府|委员会|党委|网站|网).*$", "", source)
 
 
 def _resolved(text: str) -> Place | None:
@@ -99,11 +100,10 @@ def _find_place(unit: str, lines: list[Line], source: str) -> tuple[Place | None
         if place:
             return place, [f"place: from the unit's name in the text ('{found[0]}', line "
                            f"{found[1]})"]
-    from_source = _resolved(source) if source else None
-    if from_source and (not unit_level_word(unit) or
-                        from_source.admin_level == unit_level_word(unit)):
+    from_source = _resolved(place_text_of_source(source)) if source else None
+    if from_source and fits(unit, from_source):
         return from_source, [f"place: from the page's source line ('{source}')"]
-    mention = _first_mention_of_level(unit_level_word(unit), lines)
+    mention = _first_mention_of_level(unit, lines)
     if mention:
         place = _resolved(mention[0])
         if place:
@@ -118,6 +118,8 @@ def locate(unit: str, lines: list[Line], source: str, inspecting_body: str
     if v.CENTRAL_UNIT.search(unit):
         return Place(admin_level="central"), []
     place, warnings = _find_place(unit, lines, source)
+    if place is None and v.TOWNSHIP_UNIT.search(unit):
+        place = Place(admin_level="county", notes=("a township: county level, place unnamed",))
     if place is None:
         if inspecting_body == "中央" and not unit_level_word(unit):
             return Place(admin_level="central"), []
@@ -127,7 +129,7 @@ def locate(unit: str, lines: list[Line], source: str, inspecting_body: str
             place = replace(place, admin_level=v.INSPECTING_BODIES[inspecting_body])
             warnings.append(f"level inferred from the inspecting body ({inspecting_body})")
     if v.TOWNSHIP_UNIT.search(unit.replace(place.county or "\0", "")) and \
-            place.admin_level in ("prefecture", ""):
+            place.admin_level == "prefecture":
         place = replace(place, admin_level="county")
         warnings.append("level: a township counts as county level")
     if not place.admin_level and not place.notes:

@@ -76,13 +76,9 @@ def place_text(unit: str) -> str:
     """The part of a unit's name that names a place: 长沙市文联 → 长沙市, 衡阳市雁峰区人民法院
     → 衡阳市雁峰区 (the full division names it opens with, else what stands before its
     organisation word)."""
-    end = 0
-    for mention in place_mentions(unit):
-        if mention.start() != end:
-            break
-        end = mention.end()
-    if end:
-        return unit[:end]
+    leading = leading_places(unit)
+    if leading:
+        return leading
     match = v.ORGANISATION_WORD.search(unit)
     return unit[: match.start()] if match else unit
 
@@ -175,9 +171,11 @@ def place_mentions(text: str) -> list[re.Match[str]]:
     return list(_full_names().finditer(text))
 
 
-def level_of_name(name: str) -> str:
-    """The level of a division's full name: 省/自治区 → province, 市/州/盟/地区 → prefecture
-    or county (a county-level city), 区/县/旗 → county."""
-    codes = _gazetteer().loc[_gazetteer()["name"] == name, "code"]
-    levels = {place_from_code(c).admin_level for c in codes}
-    return levels.pop() if len(levels) == 1 else ""
+def leading_places(text: str) -> str:
+    """The full division names a text opens with, one after another (长沙市岳麓区…)."""
+    end = 0
+    for mention in place_mentions(text):
+        if mention.start() != end:
+            break
+        end = mention.end()
+    return text[:end]

@@ -186,7 +186,7 @@ TEAM = re.compile(
 TEAM_NUMBER = re.compile(rf"(?:第{NUMERAL}|巡[视察]第?{NUMERAL}组)")
 COMMITTEE = re.compile(r"(中央|省委|自治区党委|市委|地委|州委|盟委|区委|县委|旗委)")
 INSPECTION_ROUND = re.compile(
-    rf"((?:{NUMERAL}届)?(?:[省市区县州旗]委|自治区党委)?第{NUMERAL}轮)"
+    rf"((?:{NUMERAL}届)?(?:中央|[省市区县州旗]委|自治区党委)?第{NUMERAL}轮)"
 )
 INSPECTION_MODE = re.compile(
     r"(常规|专项|政治|机动|提级|联动|交叉|巡察“回头看”|“回头看”)(?:巡视|巡察)?"
@@ -216,7 +216,7 @@ FEEDBACK_WORD = "反馈"
 # The team's feedback as an act (反馈了巡察意见, 进行了反馈, 召开了巡察反馈会议), not the
 # feedback as a noun (传达巡察反馈意见) nor what followed it (巡察意见反馈后).
 FEEDBACK_EVENT = re.compile(
-    r"""(?<!巡察)(?<!巡视)反馈(?:了)?(?:巡[视察])?(?:意见|情况|工作情况)(?!后|以来)
+    r"""(?<!巡察)(?<!巡视)反馈(?:了)?(?:巡[视察])?(?:意见|情况|工作情况)(?!后|以来|整改|的)
         |(?:进行|作出|作)(?:了)?反馈
         |反馈会(?:议)?
         |反馈(?:了)?(?=[。，；]|$)""",
@@ -239,7 +239,9 @@ FIRST_PERSON_UNIT = re.compile(r"^(?:我|本)(?:单位|局|院|会|委|镇|乡|�
 
 # For: the publication formula (现将巡察整改进展情况予以公布; 现按…要求，将…予以通报).
 PUBLICATION_FORMULA = re.compile(
-    r"现(?:按[^。]{0,40}?)?将[^。]{0,30}?(?:予以|向社会|集中)?(?:公布|公开|通报|报告)(?:如下)?"
+    r"""现(?:按[^。]{0,40}?)?[将就][^。]{0,30}?(?:予以|向社会|集中)?(?:公布|公开|公示|通报|报告)(?:如下)?
+        |将[^。]{0,30}?整改[^。]{0,15}?予以(?:公布|公开|公示|通报)   # 按照…要求，将…整改情况予以公布""",
+    re.VERBOSE,
 )
 # For: a title naming the document (…整改…情况的通报, 整改情况的报告).
 NOTICE_TITLE = re.compile(r"(巡视|巡察|反馈).{0,30}整改.{0,20}(通报|报告|公告|公示|公开|情况)$")
