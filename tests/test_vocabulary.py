@@ -153,3 +153,108 @@ def test_date_form(text, first, second):
     assert start == first
     end = found.second.resolve(start)[0] if found.second else None
     assert end == second
+
+
+# (page line, whether it is chrome)
+CHROME = [
+    ("当前位置：首页 > 巡察工作 > 整改公开", True),
+    ("您当前的位置：首页 >> 本级巡察情况", True),
+    ("- 索 引 号：4301000/2024-00012", True),
+    ("发布机构：中共某县纪委", True),
+    ("字号：大 中 小", True),
+    ("【字号：大", True),
+    ("分享到", True),
+    ("2024-01-18", True),
+    ("微信截图_20240920153326.jpg", True),
+    ("中共某县文联党组关于巡察整改进展情况的通报", False),
+    ("一、组织整改落实情况", False),
+]
+
+
+@pytest.mark.parametrize(("line", "chrome"), CHROME)
+def test_chrome_line(line, chrome):
+    from zhenggai.notice.chrome import is_chrome
+    from zhenggai.notice.model import Line
+
+    assert is_chrome(Line(1, line, split_lines(line)[0][0].text)) is chrome
+
+
+# (sentence, the publication formula found in it, or None)
+PUBLICATION_FORMULAS = [
+    ("现将巡察整改进展情况予以公布。", "现将巡察整改进展情况予以公布"),
+    ("现将巡察整改情况向社会通报如下：", "现将巡察整改情况向社会通报如下"),
+    ("现按党务公开原则和巡察工作有关要求，将巡察整改进展情况予以通报。",
+     "现按党务公开原则和巡察工作有关要求，将巡察整改进展情况予以通报"),
+    ("现将具体情况通报如下。", "现将具体情况通报如下"),
+    ("现就巡察整改情况公示如下。", "现就巡察整改情况公示如下"),
+    ("现将整改落实情况公开如下：", "现将整改落实情况公开如下"),
+    ("现公告如下：", None),
+    ("要将整改情况及时向县委报告。", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "formula"), PUBLICATION_FORMULAS)
+def test_publication_formula(sentence, formula):
+    from zhenggai.notice.vocabulary import PUBLICATION_FORMULA
+
+    text = split_lines(sentence)[0][0].text
+    match = PUBLICATION_FORMULA.search(text)
+    assert (match.group(0) if match else None) == formula
+
+
+# (clause after a date, whether it is the team's feedback)
+FEEDBACK_EVENTS = [
+    ("，区委第二巡察组向区妇联反馈了巡察意见", True),
+    ("反馈了巡察意见", True),
+    ("，巡察组向市卫健委党委反馈巡察意见", True),
+    ("召开了巡察反馈会议", True),
+    ("就巡察情况向我单位进行了反馈", True),
+    ("，区委第四巡察组向区红十字会党组反馈了巡察工作情况", True),
+    ("召开专题会议，传达巡察反馈意见", False),
+    ("，巡察意见反馈后，局党组立即召开会议", False),
+    ("研究巡察组反馈意见整改工作方案", False),
+]
+
+
+@pytest.mark.parametrize(("clause", "is_feedback"), FEEDBACK_EVENTS)
+def test_feedback_event(clause, is_feedback):
+    from zhenggai.notice.vocabulary import FEEDBACK_EVENT
+
+    assert bool(FEEDBACK_EVENT.search(split_lines(clause)[0][0].text)) is is_feedback
+
+
+# (framing sentence, team) for the forms of team names
+TEAM_FORMS = [
+    ("市委巡察四组对市司法局开展巡察", "市委巡察四组"),
+    ("八届市委巡察四组对市司法局开展巡察", "八届市委巡察四组"),
+    ("市委对村巡察第四组对某镇9个村党组织开展巡察", "市委对村巡察第四组"),
+    ("市委第七提级交叉巡察组对我单位开展了巡察", "市委第七提级交叉巡察组"),
+    ("市委第一提级巡察组对区司法局党组开展了提级巡察", "市委第一提级巡察组"),
+    ("县委机动巡察一组对某镇党委进行了巡察", "县委机动巡察一组"),
+    ("六届区委（第二轮）巡察一组对区商务委党组开展了巡察", "六届区委（第二轮）巡察一组"),
+    ("市委巡察“回头看”第一组对市文联党组开展了巡察", "市委巡察“回头看”第一组"),
+]
+
+
+@pytest.mark.parametrize(("framing", "team"), TEAM_FORMS)
+def test_team_form(framing, team):
+    assert inspection_details("", framing).team == team
+
+
+# (text, month and day read from a date that lost 年 and 月, or None when ambiguous)
+GARBLED_DATES = [
+    ("2024717日", (2024, 7, 17)),
+    ("至830日", (None, 8, 30)),
+    ("2023814日至1031县委", (2023, 8, 14)),
+    ("。1227县委巡察组向中心党委反馈", (None, 12, 27)),
+    ("202339日", (2023, 3, 9)),
+    ("2023112日", None),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), GARBLED_DATES)
+def test_garbled_date(text, date):
+    found = find_dates(text, garbled=True)
+    got = (found[0].first.year, found[0].first.month, found[0].first.day) if found else None
+    assert got == date
+    assert not find_dates(text)  # never read unless asked for

@@ -178,6 +178,7 @@ TEAM = re.compile(
         (?:第{NUMERAL}{_TEAM_MODIFIER}            # 第七提级交叉巡察组
           |{_TEAM_MODIFIER})
         (?P<kind>巡视|巡察)
+        (?:“回头看”)?                           # 巡察“回头看”第一组
         (?:第?{NUMERAL})?                      # 巡察第四组, 巡察四组
         (?:组|工作组)
         (?:“回头看”)?)""",
