@@ -4,7 +4,8 @@ For a notice: the publication formula (现将巡察整改进展情况予以公�
 document (…整改情况的通报), and, as support, 整改 headings, response labels and a declared count.
 Against it: a news dateline, a 巡察公告, a speech, a summary of several notices, a round-level
 disclosure, a report about a notice (decisive whatever else the text says), and a meeting told
-in the third person (召开…反馈会, 主持, 表态发言), which only the publication formula outweighs.
+in the third person (召开…反馈会, 主持, 表态发言), which the publication formula or a title
+naming a notice outweighs.
 Every decision names the evidence that made it, with its line, for the ingest log.
 """
 
@@ -63,12 +64,13 @@ def decide(lines: list[Line], title_lines: list[Line], framing_at: int | None) -
     formula = _first(v.PUBLICATION_FORMULA, formula_lines, "publication formula")
     if formula:
         return f"accepted: {formula}"
-    meeting = _first(v.MEETING_NEWS, opening, "meeting told in the third person")
-    if meeting:
-        raise NotANotice(f"not a rectification notice: {meeting}, and no publication formula")
     title = _first(v.NOTICE_TITLE, title_lines, "title naming a notice")
     if title:
         return f"accepted: {title}"
+    meeting = _first(v.MEETING_NEWS, opening, "meeting told in the third person")
+    if meeting:
+        raise NotANotice(f"not a rectification notice: {meeting}, and no publication formula "
+                         "or title naming a notice")
     support = _supporting(lines[end: end + SUPPORT_LINES_AFTER_FRAMING], opening)
     if framing_at is not None and len(support) >= MIN_SUPPORT:
         return "accepted: " + "; ".join(map(str, support))

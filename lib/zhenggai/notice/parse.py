@@ -38,7 +38,8 @@ from zhenggai.notice.timeline import (
 
 __all__ = ["NotANotice", "Notice", "parse_notice"]
 
-TEAM_SEARCH_LINES = 5  # lines after the framing where a team named in full is looked for
+TEAM_SEARCH_LINES = 5
+MIN_UNIT_CHARS = 2  # lines after the framing where a team named in full is looked for
 
 
 def _framing_lines(lines: list[Line], framing_at: int) -> list[Line]:
@@ -55,7 +56,8 @@ def _unit_from_framing(framing: list[Line]) -> str:
     """The inspected unit as the framing names it (对XX党组开展… / 向XX反馈): one ending in
     a party group's name wins; 我单位 and the like name none."""
     found = [m.group("unit") for line in framing for m in v.UNIT_IN_FRAMING.finditer(line.text)]
-    named = [u for u in found if not re.match(r"^(?:我|本)", u)]
+    named = [u for u in found if not re.match(r"^(?:我|本)", u)
+             and len(v.ISSUER_SUFFIX.sub("", u)) >= MIN_UNIT_CHARS]  # not 局党组 alone
     return next((u for u in named if v.ISSUER_SUFFIX.search(u)), named[0] if named else "")
 
 
