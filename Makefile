@@ -45,7 +45,7 @@ report: $(PAGES)
 	@echo "report: $(REPORTS)/index.html"
 
 lint: $(STAMP)
-	$(BIN)/ruff check lib tests bench
+	$(BIN)/ruff check lib tests bench tools
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

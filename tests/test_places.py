@@ -41,3 +41,23 @@ def test_an_ambiguous_county_name_is_flagged():
 def test_a_unit_without_a_place_says_so():
     assert resolve_place("市文联").notes == ("no place name in the unit's name",)
     assert resolve_place("火星文联").admin_level == ""
+
+
+# (unit named by a division that no longer exists, the successor it resolves to)
+FORMER_DIVISIONS = [
+    ("临安市文联", "临安区", "330112"),
+    ("梁平县文联", "梁平区", "500155"),
+    ("杭州市江干区文联", "", "330100"),  # merged away: its prefecture, said so in the note
+]
+
+
+@pytest.mark.parametrize(("unit", "county", "adcode"), FORMER_DIVISIONS)
+def test_a_former_division_resolves_to_its_successor_with_a_note(unit, county, adcode):
+    place = resolve_place(unit)
+    assert (place.county, place.adcode) == (county, adcode)
+    assert "former division" in place.notes[0]
+
+
+def test_divisions_created_since_2017_resolve():
+    assert resolve_place("临平区文联").adcode == "330113"
+    assert resolve_place("胡杨河市文联").county == "胡杨河市"

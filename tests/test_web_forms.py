@@ -8,7 +8,6 @@ vocabulary entry and one row here.
 from __future__ import annotations
 
 import pytest
-
 from zhenggai.notice.model import NotANotice
 from zhenggai.notice.parse import parse_notice
 from zhenggai.text.dates import iso

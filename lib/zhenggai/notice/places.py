@@ -85,6 +85,9 @@ def place_text(unit: str) -> str:
 
 def resolve_place(unit: str) -> Place:
     """Resolve an organisation name (长沙市文联, 中国文联, 江阴市文联) to its place and level."""
+    former = _former_division(unit)
+    if former:
+        return former
     text = place_text(unit).strip()
     if v.CENTRAL_UNIT.search(unit) and not text.replace("中国", "").strip():
         return Place(admin_level="central")
@@ -105,6 +108,35 @@ def resolve_place(unit: str) -> Place:
         if namesakes > 1:
             notes = (f"'{county}' names {namesakes} places in the gazetteer; took {code}",)
     return place_from_code(code, notes)
+
+
+@lru_cache(maxsize=1)
+def _former_divisions() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """Divisions that no longer exist (resources/former_divisions.csv, made by
+    tools/make_former_divisions.py), and the successor code and how it was found."""
+    from importlib.resources import files
+
+    path = files("zhenggai.resources").joinpath("former_divisions.csv")
+    table = pd.read_csv(str(path), dtype=str)
+    successors = {name: (code, how) for name, code, how in
+                  zip(table["former_name"], table["successor_code"], table["how"], strict=True)}
+    names = sorted(successors, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))), successors
+
+
+def _former_division(text: str) -> Place | None:
+    """A place named by a division that no longer exists: its successor, with a note."""
+    pattern, successors = _former_divisions()
+    current = [(m.start(), m.end()) for m in place_mentions(text)]
+    match = next((m for m in pattern.finditer(text)  # 沙县 inside 长沙县 is no former name
+                  if not any(a < m.end() and m.start() < b for a, b in current)), None)
+    if not match:
+        return None
+    code, how = successors[match.group(0)]
+    place = place_from_code(code)
+    successor = place.county or place.city
+    note = f"'{match.group(0)}' is a former division; resolved to {successor} ({how})"
+    return Place(place.admin_level, place.province, place.city, place.county, code, (note,))
 
 
 def _abbreviated_county(text: str, city_code: str) -> str:
