@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from zhenggai.dataset.ingest import parse_file
 from zhenggai.notice.measures import split_measures
 from zhenggai.notice.parse import NotANotice, parse_notice
-from zhenggai.read.document import ReadError, decode_bytes
+from zhenggai.read.decode import decode_bytes
+from zhenggai.read.errors import ReadError
 from zhenggai.text.dates import find_dates
 
 SEED = (Path(__file__).resolve().parents[1] / "data" / "raw" /
@@ -47,7 +48,8 @@ def test_parser_survives_damaged_notices(cut, insert):
 @given(st.binary(max_size=600))
 def test_decoder_raises_only_read_error(data):
     try:
-        text, encoding = decode_bytes(data)
+        decoded = decode_bytes(data)
+        text, encoding = decoded.text, decoded.encoding
     except ReadError:
         return
     assert isinstance(text, str) and encoding

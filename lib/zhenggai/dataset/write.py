@@ -1,64 +1,99 @@
 """Writing the tables to disk: CSV, Parquet, one xlsx workbook, datapackage.json and the
-data dictionary. Every file is deterministic: the same tables give the same bytes."""
+data dictionary. Every file is deterministic: the same tables give the same bytes.
+
+Writing is atomic. Everything goes into a staging folder beside the target, and only a
+complete dataset is swapped in, with one atomic exchange where the system has it (Linux
+renameat2), else two renames that the next build can undo. A failure at any moment, a kill
+included, leaves the previous dataset whole.
+"""
 
 from __future__ import annotations
 
-import io
+import ctypes
+import ctypes.util
 import json
-import re
-import zipfile
+import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
 
 from zhenggai.dataset import schema
 from zhenggai.dataset.describe import corpus_description
+from zhenggai.dataset.xlsx import write_workbook
 
-# Fixed timestamp written into the .xlsx package so rebuilding gives identical bytes.
-_FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+_RENAME_EXCHANGE = 2  # renameat2 flag: swap two paths atomically
+_AT_FDCWD = -100
 
 
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[Path]:
-    """Write every table as CSV and Parquet, all of them into zhenggai.xlsx,
-    datapackage.json and the data dictionary README.md. Returns the files written."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+def _write_files(frames: dict[str, pd.DataFrame], folder: Path) -> list[str]:
+    """Every output file into `folder`; returns warnings from the workbook."""
     for name, frame in frames.items():
-        csv_path = out_dir / f"{name}.csv"
-        csv_path.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
-        parquet_path = out_dir / f"{name}.parquet"
-        frame.to_parquet(parquet_path, index=False)
-        written += [csv_path, parquet_path]
-    xlsx_path = out_dir / "zhenggai.xlsx"
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        writer.book.properties.creator = "zhenggai"
-        for name, frame in frames.items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-    xlsx_path.write_bytes(_deterministic_zip(buffer.getvalue()))
-    package_path = out_dir / "datapackage.json"
-    package_path.write_text(
-        json.dumps(schema.datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    readme_path = out_dir / "README.md"
-    readme_path.write_text(schema.data_dictionary(corpus_description(frames)), encoding="utf-8")
-    return [*written, xlsx_path, package_path, readme_path]
+        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as f:
+            frame.to_csv(f, index=False, lineterminator="\n")
+        frame.to_parquet(folder / f"{name}.parquet", index=False)
+    warnings = write_workbook(frames, folder / "zhenggai.xlsx")
+    (folder / "datapackage.json").write_text(
+        json.dumps(schema.datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (folder / "README.md").write_text(schema.data_dictionary(corpus_description(frames)),
+                                      encoding="utf-8")
+    return warnings
 
 
-def _deterministic_zip(data: bytes) -> bytes:
-    """Re-pack an Office file with fixed timestamps (entries and document properties)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
-                                 rb"\g<1>2000-01-01T00:00:00Z", content)
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            target.writestr(fixed, content)
-    return out.getvalue()
+def _staging_names(out_dir: Path) -> tuple[Path, Path]:
+    return (out_dir.parent / f".{out_dir.name}.building-{os.getpid()}",
+            out_dir.parent / f".{out_dir.name}.previous")
 
+
+def recover(out_dir: Path) -> None:
+    """Undo what an interrupted build left: the previous dataset back in place, stale
+    staging folders removed."""
+    _, previous = _staging_names(out_dir)
+    if previous.exists() and not out_dir.exists():
+        previous.rename(out_dir)
+    elif previous.exists():
+        shutil.rmtree(previous, ignore_errors=True)
+    for stale in out_dir.parent.glob(f".{out_dir.name}.building-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step; False where the system cannot."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name or not hasattr(os, "fsencode"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(libc_name, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
+
+
+def _swap_in(staging: Path, out_dir: Path) -> None:
+    _, previous = _staging_names(out_dir)
+    if not out_dir.exists():
+        staging.rename(out_dir)
+    elif _exchange(staging, out_dir):
+        shutil.rmtree(staging)
+    else:
+        out_dir.rename(previous)
+        staging.rename(out_dir)
+        shutil.rmtree(previous)
+
+
+def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[str]:
+    """Write every table as CSV and Parquet, all of them into zhenggai.xlsx,
+    datapackage.json and the data dictionary README.md, atomically. Returns warnings."""
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    recover(out_dir)
+    staging, _ = _staging_names(out_dir)
+    staging.mkdir()
+    try:
+        warnings = _write_files(frames, staging)
+        _swap_in(staging, out_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return warnings

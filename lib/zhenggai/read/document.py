@@ -1,36 +1,27 @@
 """Reading notice files of any supported format into plain text.
 
 Every failure is raised as `ReadError` with a sentence a researcher can act on; the batch
-builder turns it into a `rejected` row of the ingest log instead of a traceback.
+builder turns it into a `rejected` row of the ingest log instead of a traceback. Control
+characters (C0 and C1, but newline and tab) are removed from every text and noted.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+from zhenggai.read.decode import decode_bytes
+from zhenggai.read.docx import read_docx
+from zhenggai.read.errors import ReadError
+
+__all__ = ["SUPPORTED_SUFFIXES", "Document", "ReadError", "read_document", "strip_controls"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
-
-# Encodings a Chinese notice realistically arrives in. Restricting the detector to these keeps
-# it from "recognising" Chinese text as some Cyrillic or Latin code page.
-_CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_16_le", "utf_16_be"]
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf_8_sig"),
-    (b"\xff\xfe", "utf_16"),
-    (b"\xfe\xff", "utf_16"),
-)
+MAX_FILE_BYTES = 20 * 1024 * 1024  # default cap on one input file
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# Characters a notice is made of: CJK, CJK and full-width punctuation, ASCII, whitespace.
-_PLAUSIBLE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\s①-⑳]")
-
-
-class ReadError(Exception):
-    """A file that cannot be read as text; the message says why, for the ingest log."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # \r is a line break, handled first
 
 
 @dataclass(frozen=True)
@@ -41,73 +32,7 @@ class Document:
     text: str
     encoding: str  # the detected encoding, or "docx" for Word files
     file_format: str  # txt / md / html / docx
-
-
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode bytes of unknown encoding; return (text, encoding name).
-
-    Order: byte-order mark, strict UTF-8, then charset detection among Chinese encodings.
-    """
-    if not data.strip():
-        raise ReadError("empty file: it contains no text")
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return data.decode(name), name.replace("_sig", "-sig").replace("_", "-")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return utf16
-    if _looks_binary(data):
-        raise ReadError("binary file: it is not text (control bytes found)")
-    best = from_bytes(data, cp_isolation=_CANDIDATE_ENCODINGS).best()
-    if best is None:
-        raise ReadError(
-            "unknown encoding: the bytes are not UTF-8, GB18030/GBK, Big5 or UTF-16; "
-            "re-save the file as UTF-8"
-        )
-    text = str(best)
-    if _control_heavy(text):
-        raise ReadError("binary file: it is not text (control characters after decoding)")
-    return text, best.encoding.replace("_", "-")
-
-
-def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 without a byte-order mark: NULs (the high bytes of ASCII characters) mostly on
-    one parity, and the text decodes strictly into mostly Chinese, ASCII and punctuation."""
-    if len(data) % 2 or b"\x00" not in data:
-        return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    if odd >= 3 * even:
-        name = "utf-16-le"
-    elif even >= 3 * odd:
-        name = "utf-16-be"
-    else:
-        return None
-    try:
-        text = data.decode(name)
-    except UnicodeDecodeError:
-        return None
-    plausible = sum(1 for c in text if _PLAUSIBLE.match(c))
-    if _CJK.search(text) and plausible >= 0.9 * len(text):
-        return text, name
-    return None
-
-
-def _control_heavy(text: str) -> bool:
-    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f")
-    return controls > len(text[:4096]) // 20
-
-
-def _looks_binary(data: bytes) -> bool:
-    """NUL bytes (UTF-16 was tried before), or many control bytes, mean a binary file."""
-    sample = data[:4096]
-    if b"\x00" in sample:
-        return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > len(sample) // 20
+    notes: tuple[str, ...] = ()  # what was repaired on reading (replaced bytes, controls)
 
 
 def normalise_newlines(text: str) -> str:
@@ -115,7 +40,34 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_document(path: str | Path) -> Document:
+def strip_controls(text: str) -> tuple[str, int]:
+    """The text without C0/C1 control characters (newline and tab kept), and how many went."""
+    cleaned, n = _CONTROL.subn("", text)
+    return cleaned, n
+
+
+def _html_text(raw: str) -> tuple[str, tuple[str, ...]]:
+    from zhenggai.read.html_article import article_text
+
+    with warnings.catch_warnings(record=True) as caught:  # BeautifulSoup's, named by file
+        warnings.simplefilter("always")
+        text = article_text(raw)
+    notes = tuple(f"HTML reader: {str(w.message).splitlines()[0][:120]}" for w in caught)
+    return text, notes
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"file too large: {size:,} bytes, over the limit of {max_bytes:,} "
+                            "(raise it with --max-file-mb)")
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot open the file: {exc.strerror or exc}") from exc
+
+
+def read_document(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
     """Read one notice file (.txt, .md, .html/.htm, .docx) into text.
 
     Raises ReadError with a plain-language reason when the file cannot be used.
@@ -127,28 +79,27 @@ def read_document(path: str | Path) -> Document:
             f"unsupported file type '{suffix or '(none)'}': use one of "
             + ", ".join(SUPPORTED_SUFFIXES)
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"cannot open the file: {exc.strerror or exc}") from exc
+    data = _read_bytes(path, max_bytes)
+    notes: tuple[str, ...] = ()
     if suffix == ".docx":
-        text, encoding, fmt = _read_docx(data), "docx", "docx"
-    elif suffix in (".html", ".htm"):
-        from zhenggai.read.html_article import article_text
-
-        raw, encoding = decode_bytes(data)
-        text, fmt = article_text(raw), "html"
+        text, encoding, fmt = read_docx(data), "docx", "docx"
     else:
-        text, encoding = decode_bytes(data)
+        decoded = decode_bytes(data)
+        text, encoding, notes = decoded.text, decoded.encoding, decoded.notes
         fmt = suffix.lstrip(".")
-    text = normalise_newlines(text).replace("\x00", "")
+        if suffix in (".html", ".htm"):
+            (text, html_notes), fmt = _html_text(text), "html"
+            notes += html_notes
+    text, n_controls = strip_controls(normalise_newlines(text))
+    if n_controls:
+        notes += (f"removed {n_controls} control character(s)",)
     if fmt == "md":
         text = _plain_markdown(text)
     if not text.strip():
         raise ReadError("empty file: it contains no text")
     if not _CJK.search(text):
         raise ReadError("no Chinese text: the file decodes, but holds no Chinese characters")
-    return Document(path=path, text=text, encoding=encoding, file_format=fmt)
+    return Document(path=path, text=text, encoding=encoding, file_format=fmt, notes=notes)
 
 
 _MARKDOWN_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s?)|\*\*|__")
@@ -157,22 +108,3 @@ _MARKDOWN_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s?)|\*\*|__")
 def _plain_markdown(text: str) -> str:
     """Heading, quote and emphasis marks removed: the words of a Markdown notice."""
     return "\n".join(_MARKDOWN_MARKS.sub("", line) for line in text.split("\n"))
-
-
-def _read_docx(data: bytes) -> str:
-    """Paragraphs of a Word document in order (headings included), then table cells."""
-    import docx  # python-docx
-
-    if not data.strip():
-        raise ReadError("empty file: it contains no text")
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReadError("not a readable .docx file (the Word package is damaged)") from exc
-    except Exception as exc:  # python-docx raises assorted errors on foreign zips
-        raise ReadError(f"not a readable .docx file ({type(exc).__name__})") from exc
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" ".join(cell.text for cell in row.cells))
-    return "\n".join(lines)

@@ -1,0 +1,83 @@
+"""The dataset as one Excel workbook, for spreadsheet users.
+
+Written with XlsxWriter in constant-memory mode: every cell is a string, a number or a
+boolean, never a formula (text beginning with = stays text). Zip entries carry a fixed
+timestamp and the document a fixed creation date, so the same tables give the same bytes.
+Excel's limits are kept in the workbook only: a table longer than a sheet continues on further
+sheets, and a cell longer than Excel allows is cut, each with a warning. The CSV and Parquet
+files always hold everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import xlsxwriter
+
+from zhenggai.dataset import schema
+
+MAX_ROWS = 1_048_576  # rows of an Excel sheet, the header included
+MAX_CELL_CHARS = 32_767
+_CUT_MARK = "…[cut: see the CSV]"
+_FIXED_CREATED = dt.datetime(2000, 1, 1)
+_OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+            "strings_to_numbers": False}
+
+
+def _cell(value: object, kind: str) -> tuple[object, bool]:
+    """The value to write and whether it had to be cut."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None, False
+    if kind in ("integer", "boolean"):
+        return value, False
+    text = str(value)
+    if len(text) > MAX_CELL_CHARS:
+        return text[: MAX_CELL_CHARS - len(_CUT_MARK)] + _CUT_MARK, True
+    return text, False
+
+
+def _write_sheet(sheet, frame: pd.DataFrame, kinds: list[str], start: int, stop: int) -> int:
+    """Rows [start, stop) of a table on one sheet, under its header; returns cells cut."""
+    for col, name in enumerate(frame.columns):
+        sheet.write_string(0, col, name)
+    cut = 0
+    columns = [frame[c].tolist()[start:stop] for c in frame.columns]
+    for offset in range(stop - start):
+        for col, kind in enumerate(kinds):
+            value, was_cut = _cell(columns[col][offset], kind)
+            cut += was_cut
+            if value is None:
+                continue
+            if kind == "integer":
+                sheet.write_number(offset + 1, col, int(value))
+            elif kind == "boolean":
+                sheet.write_boolean(offset + 1, col, bool(value))
+            else:
+                sheet.write_string(offset + 1, col, value)
+    return cut
+
+
+def write_workbook(frames: dict[str, pd.DataFrame], path: Path) -> list[str]:
+    """Write every table as a sheet (or several) of one workbook; returns warnings."""
+    warnings: list[str] = []
+    workbook = xlsxwriter.Workbook(str(path), {**_OPTIONS, "tmpdir": str(Path(path).parent)})
+    workbook.set_properties({"author": "zhenggai", "created": _FIXED_CREATED})
+    per_sheet = MAX_ROWS - 1
+    for name, frame in frames.items():
+        kinds = [kind for _, kind, _ in schema.TABLES[name]]
+        parts = max(1, -(-len(frame) // per_sheet))
+        if parts > 1:
+            warnings.append(f"xlsx: {name} has {len(frame):,} rows, more than one Excel sheet "
+                            f"holds; continued on {parts} sheets (the CSV holds all rows)")
+        cut = 0
+        for part in range(parts):
+            sheet = workbook.add_worksheet(name if part == 0 else f"{name} ({part + 1})")
+            cut += _write_sheet(sheet, frame, kinds, part * per_sheet,
+                                min(len(frame), (part + 1) * per_sheet))
+        if cut:
+            warnings.append(f"xlsx: {cut} cell(s) of {name} longer than Excel's "
+                            f"{MAX_CELL_CHARS:,} characters were cut (the CSV holds them whole)")
+    workbook.close()
+    return warnings
