@@ -1,4 +1,5 @@
-"""No exception escapes the reader or the parser, whatever text or bytes they are given."""
+"""No exception escapes the reader, the parser or a whole build, whatever text or bytes they
+are given: byte-order marks, control characters and random insertions included."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ GENRE = ("巡视巡察整改情况通报关于问题针对具体存在一是二�
          "已完成正在长期坚持反馈整改措施①②\n \t\r")
 genre_text = st.text(alphabet=GENRE, max_size=400)
 any_text = st.text(max_size=400)
-FAST = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+# The number of examples comes from the profile (tests/conftest.py): 1,000 in CI.
+FAST = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @FAST
@@ -71,3 +72,42 @@ def test_dates_and_measures_never_raise(text):
     for expression in find_dates(text):
         expression.first.resolve(None)
     split_measures(text)
+
+
+BOMS = st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"])
+CONTROLS = st.text(alphabet=[chr(c) for c in [*range(0, 32), *range(0x7f, 0xa0)]], max_size=20)
+
+
+@FAST
+@given(BOMS, st.binary(max_size=300))
+def test_byte_order_marks_before_any_bytes(bom, data):
+    try:
+        decode_bytes(bom + data)
+    except ReadError:
+        pass
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=len(SEED)), CONTROLS)
+def test_control_characters_anywhere(cut, controls):
+    try:
+        notice = parse_notice(SEED[:cut] + controls + SEED[cut:])
+    except NotANotice:
+        return
+    assert all(p.seq == i for i, p in enumerate(notice.problems, start=1))
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=len(SEED)), st.one_of(genre_text, CONTROLS),
+       st.sampled_from(["a.txt", "=b.txt", "c\x07.md", "d.html"]))
+def test_whole_builds_with_random_insertions(tmp_path_factory, cut, insert, name):
+    from zhenggai import dataset
+
+    raw = tmp_path_factory.mktemp("raw")
+    (raw / name).write_text(SEED[:cut] + insert + SEED[cut:], encoding="utf-8")
+    (raw / "seed.txt").write_text(SEED, encoding="utf-8")
+    frames = dataset.tables(dataset.parse_folder(raw))
+    out = tmp_path_factory.mktemp("out")
+    dataset.write_tables(frames, out / "o")
+    assert len(frames["ingest_log"]) == 2
+    assert frames["notices"]["notice_id"].is_unique

@@ -34,15 +34,13 @@ def corpus_description(frames: dict[str, pd.DataFrame]) -> str:
 
 
 def summary(frames: dict[str, pd.DataFrame]) -> str:
-    """One line: files read, notices parsed, problems, warnings."""
+    """One line: files read, notices parsed, rejected and skipped entries, problems."""
     log = frames["ingest_log"]
     counts = log["status"].value_counts()
     n_files = int((log["status"] != "skipped").sum())
-    n_warnings = int(frames["notices"]["warnings"].str.len().gt(0).sum())
     return (
         f"{n_files} files read: {len(frames['notices'])} notices parsed "
         f"({int(counts.get('warning', 0))} with warnings), {int(counts.get('rejected', 0))} "
-        f"rejected; {len(frames['problems'])} problems, {len(frames['measures'])} measures; "
-        f"{n_warnings} notices with warnings"
+        f"rejected, {int(counts.get('skipped', 0))} skipped; "
+        f"{len(frames['problems'])} problems, {len(frames['measures'])} measures"
     )
-

@@ -12,8 +12,8 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -48,7 +48,6 @@ class ParsedFile:
     file_format: str = ""
     notice: Notice | None = None
     evidence: str = ""  # what decided the status (see the ingest_log schema)
-    notes: list[str] = field(default_factory=list)
 
 
 class _TimeUp(Exception):
@@ -136,9 +135,16 @@ def _without_duplicates(parsed: list[ParsedFile]) -> list[ParsedFile]:
     return kept
 
 
-def parse_folder(raw_dir: Path, limits: Limits = Limits()) -> list[ParsedFile]:
-    """Parse every entry of a folder (not recursing), in name order."""
-    return _without_duplicates([_parse_entry(e, limits) for e in scan(Path(raw_dir))])
+def parse_folder(raw_dir: Path, limits: Limits = Limits(),
+                 advance: Callable[[], None] | None = None) -> list[ParsedFile]:
+    """Parse every entry of a folder (not recursing), in name order; `advance` is called
+    after each (a progress bar)."""
+    parsed = []
+    for entry in scan(Path(raw_dir)):
+        parsed.append(_parse_entry(entry, limits))
+        if advance:
+            advance()
+    return _without_duplicates(parsed)
 
 
 def build(raw_dir: Path, out_dir: Path, limits: Limits = Limits()) -> dict[str, pd.DataFrame]:

@@ -65,7 +65,7 @@ def decide(lines: list[Line], title_lines: list[Line], framing_at: int | None) -
     if formula:
         return f"accepted: {formula}"
     title = _first(v.NOTICE_TITLE, title_lines, "title naming a notice")
-    if title:
+    if title and len(lines) > len(title_lines):  # a title with nothing under it is no notice
         return f"accepted: {title}"
     meeting = _first(v.MEETING_NEWS, opening, "meeting told in the third person")
     if meeting:

@@ -29,6 +29,7 @@ from zhenggai.notice.locate import locate
 from zhenggai.notice.model import Line, NotANotice, Notice
 from zhenggai.notice.problems import find_problems
 from zhenggai.notice.quality import quality_warnings
+from zhenggai.notice.several import later_notices
 from zhenggai.notice.timeline import (
     find_framing,
     framing_dates,
@@ -85,6 +86,11 @@ def parse_notice(text: str) -> Notice:
     title, issuer, title_notes = read_title(title_lines, lines[:start])
     header = lines[:framing_at]
 
+    others = later_notices(lines, framing_at)
+    if others:
+        warnings.append(f"the file holds {len(others) + 1} notices (the next begins at line "
+                        f"{lines[others[0]].number}); only the first was read")
+        lines = lines[: others[0]]
     notice_lines = lines[start:]
     signature_at, signature_issuer = find_signature(notice_lines)
     framing = _framing_lines(lines, framing_at)

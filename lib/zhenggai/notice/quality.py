@@ -15,6 +15,9 @@ def quality_warnings(problems: list[Problem], declared: int | None, body: list[L
     warnings = []
     if declared is not None and len(problems) < declared:
         warnings.append(f"extracted {len(problems)} of {declared} declared problems")
+    elif declared is not None and len(problems) > declared:
+        warnings.append(f"extracted {len(problems)} problems, more than the {declared} declared: "
+                        "items that are not problems may have been read as problems")
     last = body[-1].text if body else ""
     if last and not last.endswith(v.SENTENCE_END) and not v.CONTACT_LINE.search(last):
         warnings.append(f"text ends mid-sentence ('…{last[-12:]}'): the notice appears truncated")

@@ -15,6 +15,11 @@ from zhenggai.notice.model import DateRecord, Line
 from zhenggai.text.dates import DateExpression, PartialDate, find_dates
 
 
+def is_framing(line: Line) -> bool:
+    """A sentence naming the inspection, what the team did and a date."""
+    return _is_framing(line)
+
+
 def _is_framing(line: Line) -> bool:
     text = line.text
     return bool(v.INSPECTION_WORD.search(text) and v.INSPECTION_ACT.search(text)
@@ -32,7 +37,8 @@ def undated_framing(lines: list[Line], after: int) -> int:
     """Index of the first line after the title naming the inspection (the line after the
     title when none does)."""
     window = range(after, min(len(lines), after + v.FRAMING_SEARCH_LINES))
-    return next((i for i in window if v.INSPECTION_WORD.search(lines[i].text)), after)
+    found = next((i for i in window if v.INSPECTION_WORD.search(lines[i].text)), after)
+    return min(found, len(lines) - 1)  # a title alone: the title is all the framing there is
 
 
 def has_feedback_sentence(line: Line) -> bool:

@@ -1,0 +1,135 @@
+"""What each `zhenggai` command does; cli.py parses the arguments and handles errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from zhenggai import dataset
+from zhenggai.dataset.folders import FolderError, check_folders, notices_in
+from zhenggai.dataset.ingest import Limits
+from zhenggai.text.dates import iso
+
+EXIT_STRICT, EXIT_USAGE = 1, 2
+PROGRESS_MIN_FILES = 50  # fewer files are read too fast for a progress bar to help
+
+
+def _error(message: str) -> int:
+    print(f"zhenggai: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _progress(n_files: int) -> tuple[Callable[[], None], Callable[[], None]]:
+    """(advance, finish) of a progress bar on stderr, when it is a terminal."""
+    if n_files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return (lambda: None), (lambda: None)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(console=Console(stderr=True), transient=True)
+    task = bar.add_task("parsing", total=n_files)
+    bar.start()
+    return (lambda: bar.advance(task)), bar.stop
+
+
+def _report_files(log) -> None:
+    for row in log.itertuples():
+        if row.status in ("rejected", "skipped") and row.source_file != dataset.MANIFEST:
+            print(f"  {row.status} {row.source_file}: {row.message}", file=sys.stderr)
+        elif row.status == "warning":
+            print(f"  warning {row.source_file}: {row.message}", file=sys.stderr)
+
+
+def build_command(args: argparse.Namespace) -> int:
+    raw, out = Path(args.raw), Path(args.out)
+    try:
+        check_folders(raw, out)
+    except FolderError as exc:
+        return _error(str(exc))
+    limits = Limits(int(args.max_file_mb * 1024 * 1024), args.time_limit)
+    advance, finish = _progress(len(list(raw.iterdir())))
+    try:
+        parsed = dataset.parse_folder(raw, limits, advance)
+    finally:
+        finish()
+    frames = dataset.tables(parsed)
+    held = notices_in(out)
+    if frames["notices"].empty and held and not args.force:
+        return _error(f"no notice was parsed from '{raw}'; refusing to replace the dataset in "
+                      f"'{out}', which holds {held} notices (check --raw, or pass --force)")
+    try:
+        warnings = dataset.write_tables(frames, out)
+    except OSError as exc:
+        return _error(f"cannot write to '{out}': {exc.strerror or exc}; nothing was replaced")
+    print(f"{dataset.summary(frames)} -> {out}")
+    log = frames["ingest_log"]
+    _report_files(log)
+    for warning in warnings:
+        print(f"  {warning}", file=sys.stderr)
+    n_bad = int(log["status"].isin(["rejected", "warning"]).sum())
+    if args.strict and n_bad:
+        print(f"--strict: {n_bad} file(s) rejected or with warnings", file=sys.stderr)
+        return EXIT_STRICT
+    return 0
+
+
+def parse_command(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        return _error(f"no file '{path}'")
+    item = dataset.parse_file(path)
+    print(f"{item.source_file}: {item.status}"
+          + (f" ({item.encoding}, {item.file_format})" if item.encoding else ""))
+    print(f"  evidence  {item.evidence}")
+    notice = item.notice
+    if notice is None:
+        print(f"  {item.message}", file=sys.stderr)
+        return EXIT_STRICT
+    place, inspection = notice.place, notice.inspection
+    print(f"  title     {notice.title}")
+    print(f"  issuer    {notice.issuer}   unit {notice.unit}")
+    print(f"  place     {place.admin_level or '?'}: "
+          + " ".join(v for v in (place.province, place.city, place.county) if v)
+          + (f" ({place.adcode})" if place.adcode else ""))
+    print(f"  inspection {inspection.inspection_kind} by "
+          f"{inspection.team or inspection.inspecting_body or '?'}"
+          + (f", round {inspection.round}" if inspection.round else "")
+          + (f", mode {inspection.inspection_mode}" if inspection.inspection_mode else ""))
+    print("  dates")
+    for d in notice.dates:
+        flag = " (year inferred)" if d.year_inferred else ""
+        note = f" [{d.note}]" if d.note else ""
+        print(f"    {d.event:<17}{iso(d.date) or '?':<11}{flag}{note}"
+              f"  <- line {d.line}: {d.evidence}")
+    print(f"  problems  {len(notice.problems)} extracted"
+          + (f", {notice.declared.problems} declared" if notice.declared.problems else ""))
+    for p in notice.problems:
+        status = f" [{p.status}]" if p.status else ""
+        section = f" {{{p.section}}}" if p.section else ""
+        print(f"    {p.seq:>3}. ({p.number_as_printed}){section}{status} "
+              f"{len(p.measures)} measure(s): {p.problem[:60]}")
+    for w in notice.warnings:
+        print(f"  warning   {w}")
+    for n in notice.cleaning_notes:
+        print(f"  cleaned   {n}")
+    return 0
+
+
+def report_command(args: argparse.Namespace) -> int:
+    from zhenggai.report.pages import build_report, notebooks_in, write_index
+
+    data = Path(args.data)
+    if not (data / "notices.csv").exists():
+        return _error(f"no notices.csv in '{data}': run `zhenggai build` first")
+    if args.index_only:
+        index = write_index(notebooks_in(Path(args.notebooks_dir)), Path(args.out), data)
+        print(f"index -> {index}")
+        return 0
+    only = [Path(p) for p in args.notebooks] or None
+    executed = build_report(Path(args.notebooks_dir), Path(args.out), data, only)
+    for name in executed:
+        print(f"executed {name} -> {Path(args.out) / (name + '.html')}")
+    print(f"index -> {Path(args.out) / 'index.html'}")
+    return 0

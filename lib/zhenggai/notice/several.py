@@ -1,0 +1,35 @@
+"""A file that holds several notices, one after another (pages saved together, a corpus
+pasted into one file): where the next notice begins, so only the first is read.
+
+A notice begins again where a title naming a notice is followed within a few lines by a
+framing paragraph, or where a framing paragraph carries the publication formula again.
+"""
+
+from __future__ import annotations
+
+from zhenggai.notice import vocabulary as v
+from zhenggai.notice.model import Line
+from zhenggai.notice.timeline import is_framing
+
+TITLE_TO_FRAMING_LINES = 4
+
+
+def _starts_notice(lines: list[Line], i: int) -> bool:
+    text = lines[i].text
+    if len(text) <= v.TITLE_MAX_CHARS and "。" not in text[:-1] \
+            and v.TITLE_NAMING_DOCUMENT.search(text) and not v.NUMBERED_ITEM.match(text):
+        return any(is_framing(line) for line in lines[i + 1: i + 1 + TITLE_TO_FRAMING_LINES])
+    return bool(v.PUBLICATION_FORMULA.search(text)) and is_framing(lines[i])
+
+
+def later_notices(lines: list[Line], after: int) -> list[int]:
+    """Indexes where further notices begin, after line index `after` (the first framing)."""
+    starts: list[int] = []
+    i = after + 1
+    while i < len(lines):
+        if _starts_notice(lines, i):
+            starts.append(i)
+            i += TITLE_TO_FRAMING_LINES + 1  # a title and its framing open one notice
+        else:
+            i += 1
+    return starts
