@@ -79,11 +79,11 @@ TABLES: dict[str, list[Column]] = {
     ],
     "ingest_log": [
         ("source_file", "string", "File name in the raw folder."),
-        ("status", "string", "ok / warning / rejected / skipped (the manifest sources.csv)."),
+        ("status", "string", "ok / warning / rejected / skipped (the manifest sources.csv, subfolders, hidden files, links leading outside the folder, FIFOs and devices: never opened)."),
         ("encoding", "string", "Detected encoding, empty when the file could not be decoded."),
         ("file_format", "string", "txt / md / html / docx, empty when unknown."),
         ("notice_id", "string", "The notice parsed from the file, empty when rejected."),
-        ("message", "string", "Why the file was rejected, or its warnings."),
+        ("message", "string", "Why the file was rejected (unreadable, too large, over the time limit, not a notice, duplicate of an earlier file) or skipped, or its warnings."),
         ("evidence", "string", "What decided the file's status, with its line: for a notice the evidence that makes it one (accepted: publication formula \"现将…予以公布\" (line 3)), for a rejected file the evidence against it or why it could not be read."),
     ],
 }
