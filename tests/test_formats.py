@@ -15,12 +15,13 @@ from zhenggai.text.dates import iso
 FIXTURES = Path(__file__).parent / "fixtures" / "notices"
 
 # file: encoding, format, level, province, city, county, adcode,
-#       (start, end, feedback, publication), inferred events, n_problems, statuses, measures
+#       (start, end, feedback, publication), inferred events (years carried from an earlier
+#       date; a range's end is read, not inferred), n_problems, statuses, measures
 EXPECTED = {
     "central_zuoxie_2022.docx": dict(
         encoding="docx", file_format="docx", level="central", place=("", "", "", ""),
         dates=("2022-05-12", "2022-07-15", "2022-09-02", "2023-01-10"),
-        inferred={"inspection_end", "feedback"}, statuses=["", "", ""], measures=[3, 1, 2],
+        inferred={"feedback"}, statuses=["", "", ""], measures=[3, 1, 2],
         sections=["贯彻落实党中央决策部署方面"] * 2 + ["全面从严治党方面"],
         first_problem="学习贯彻习近平总书记关于文艺工作重要论述不够深入系统",
         team="中央第十二巡视组", kind="巡视", body="中央"),
@@ -35,7 +36,7 @@ EXPECTED = {
         encoding="gb18030", file_format="txt", level="province",
         place=("重庆市", "", "", "500000"),
         dates=("2021-11-08", "2021-12-31", "2022-01-10", "2022-03-25"),
-        inferred={"inspection_end", "feedback"}, statuses=["", "", ""], measures=[1, 1, 1],
+        inferred={"feedback"}, statuses=["", "", ""], measures=[1, 1, 1],
         sections=["政治建设方面", "政治建设方面", "作风建设方面"],
         first_problem="落实意识形态工作责任制不到位", team="市委第五巡视组", kind="巡视",
         body="市委"),
@@ -43,14 +44,14 @@ EXPECTED = {
         encoding="utf-16", file_format="txt", level="county",
         place=("内蒙古自治区", "阿拉善盟", "阿拉善左旗", "152921"),
         dates=("2023-03-01", "2023-04-30", "2023-06-05", ""),
-        inferred={"inspection_end", "feedback"}, statuses=["", "", ""], measures=[2, 1, 3],
+        inferred={"feedback"}, statuses=["", "", ""], measures=[2, 1, 3],
         sections=["", "", ""], first_problem="党组会议议事规则执行不严格",
         team="旗委第一巡察组", kind="巡察", body="旗委"),
     "district_chaoyang_2021_traditional.md": dict(
         encoding="utf-8-sig", file_format="md", level="county",
         place=("北京市", "", "朝阳区", "110105"),
         dates=("2021-04-07", "2021-06-04", "2021-07-15", "2021-10-20"),
-        inferred={"inspection_end"}, statuses=["completed", "completed", "long_term"],
+        inferred=set(), statuses=["completed", "completed", "long_term"],
         measures=[2, 2, 1], sections=["已完成整改的问题"] * 2 + ["需要长期坚持整改的问题"],
         first_problem="党组理论学习中心组学习不够深入", team="区委第二巡察组", kind="巡察",
         body="区委"),
@@ -58,21 +59,21 @@ EXPECTED = {
         encoding="utf-8", file_format="txt", level="county",
         place=("湖南省", "郴州市", "汝城县", "431026"),
         dates=("2022-04-11", "2022-05-20", "2022-06-28", "2022-09-30"),
-        inferred={"inspection_end"}, statuses=["", "", ""], measures=[2, 1, 3],
+        inferred=set(), statuses=["", "", ""], measures=[2, 1, 3],
         sections=["反馈问题整改落实情况"] * 3, first_problem="党组理论学习不深入",
         team="县委第三巡察组", kind="巡察", body="县委"),
     "prefecture_yanbian_2021_gb.htm": dict(
         encoding="gb18030", file_format="html", level="prefecture",
         place=("吉林省", "延边朝鲜族自治州", "", "222400"),
         dates=("2020-09-01", "2020-10-30", "2020-12-03", "2021-03-02"),
-        inferred={"inspection_end"}, statuses=["", "", ""], measures=[2, 1, 2],
+        inferred=set(), statuses=["", "", ""], measures=[2, 1, 2],
         sections=["", "", ""], first_problem="党建工作责任落实不到位", team="州委第四巡察组",
         kind="巡察", body="州委"),
     "prefecture_kashi_2022_split.txt": dict(
         encoding="utf-8", file_format="txt", level="prefecture",
         place=("新疆维吾尔自治区", "喀什地区", "", "653100"),
         dates=("2021-10-08", "2021-12-06", "2022-01-12", "2022-04-08"),
-        inferred={"inspection_end"}, statuses=["completed", "in_progress", "long_term"],
+        inferred=set(), statuses=["completed", "in_progress", "long_term"],
         measures=[2, 1, 3], sections=["", "", ""],
         first_problem="党组落实‘第一议题’制度不到位", team="地委第二巡察组", kind="巡察",
         body="地委"),
@@ -80,7 +81,7 @@ EXPECTED = {
         encoding="utf-8", file_format="txt", level="county",
         place=("江苏省", "无锡市", "江阴市", "320281"),
         dates=("2024-03-11", "2024-05-10", "2024-06-18", "2024-09-20"),
-        inferred={"inspection_end", "feedback"},
+        inferred={"feedback"},
         statuses=["completed"] * 3 + ["in_progress"] * 2 + ["long_term"],
         measures=[2, 1, 3, 2, 1, 2],
         sections=["已完成整改的问题"] * 3 + ["正在推进整改的问题"] * 2 + ["需要长期坚持整改的问题"],

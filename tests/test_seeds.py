@@ -35,15 +35,16 @@ def dates(frames, source_file: str) -> pd.DataFrame:
     return frames["dates"][frames["dates"]["notice_id"] == nid].set_index("event")
 
 
-# source file, start, end, feedback, publication, years inferred
+# source file, start, end, feedback, publication, years inferred (carried from an earlier date;
+# a range's end read in its start's year is not inferred, issue 10)
 DATES = [
     ("xiangtan_wenlian_2019_xuncha.txt", "2019-03-04", "2019-04-26", "2019-05-29", "",
-     "inspection_end"),
+     ""),
     ("nantong_wenlian_2021_xuncha.txt", "2021-04-20", "2021-05-21", "2021-07-06", "2021-12-04",
-     "inspection_end"),
+     ""),
     ("qingyang_wenlian_2023_xuncha.txt", "2022-08-19", "2022-11-15", "2023-01-16", "", ""),
     ("gansu_wenlian_2017_xunshi.txt", "2017-02-13", "2017-04-10", "2017-05-03", "2017-07-24",
-     "inspection_end; feedback"),
+     "feedback"),
     ("wuxi_wenlian_2021_xuncha.txt", "2020-11-12", "2021-01-12", "2021-03-04", "", "feedback"),
 ]
 

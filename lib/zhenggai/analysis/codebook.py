@@ -1,9 +1,10 @@
-"""A transparent keyword codebook of problem categories (Chinese names, English glosses).
+"""A transparent, multi-label keyword codebook of problem categories.
 
-lib/zhenggai/resources/codebook.csv lists each category with its keywords. A problem scores,
-for each category, the summed length of the keyword occurrences it contains (a longer keyword
-is more specific: 党内政治生活 outweighs 政治); it belongs to the highest-scoring category (ties:
-the earlier one), or to 其他 (other) when it contains no keyword. Edit the CSV to refine.
+lib/zhenggai/resources/codebook.csv gives each category a definition, what it includes and
+excludes, and its keywords; docs/codebook.md explains them with examples. A problem belongs to
+every category whose keywords it contains (multi-label), or to 其他 (other) when it contains
+none. Its *primary* category is the one whose keyword occurrences weigh most (a longer keyword
+is more specific); a tie is reported as a tie, never settled by the order of the file.
 """
 
 from __future__ import annotations
@@ -15,15 +16,21 @@ from importlib.resources import files
 import pandas as pd
 
 OTHER = "其他"
+TIE = "tie"
 
 
 @lru_cache(maxsize=1)
 def codebook() -> pd.DataFrame:
-    """Columns: category, gloss, keywords (a list of strings)."""
+    """Columns: category, gloss, definition, include, exclude, keywords (a list)."""
     text = files("zhenggai.resources").joinpath("codebook.csv").read_text(encoding="utf-8")
     table = pd.read_csv(io.StringIO(text), dtype=str)
     table["keywords"] = table["keywords"].str.split("|")
     return table
+
+
+def categories() -> list[str]:
+    """The categories in the codebook's order, 其他 last."""
+    return [*codebook()["category"], OTHER]
 
 
 def glosses() -> dict[str, str]:
@@ -32,18 +39,45 @@ def glosses() -> dict[str, str]:
     return {**dict(zip(table["category"], table["gloss"], strict=True)), OTHER: "other"}
 
 
-def categorise(text: str) -> str:
-    """The codebook category of one problem statement."""
-    best, best_hits = OTHER, 0
-    for row in codebook().itertuples():
-        hits = sum(text.count(keyword) * len(keyword) for keyword in row.keywords)
-        if hits > best_hits:
-            best, best_hits = row.category, hits
-    return best
+def duplicate_keywords() -> list[str]:
+    """Keywords listed more than once, in one category or across several."""
+    counts = pd.Series([k for ks in codebook()["keywords"] for k in ks]).value_counts()
+    return sorted(counts[counts > 1].index)
 
 
-def categorise_all(texts: pd.Series) -> pd.Series:
-    """Codebook categories of many statements, as an ordered categorical."""
-    order = [*codebook()["category"], OTHER]
-    return pd.Series(pd.Categorical(texts.map(categorise), categories=order),
-                     index=texts.index, name="category")
+def scores(text: str) -> dict[str, int]:
+    """Each category's weight in a text: summed length of its keyword occurrences."""
+    return {row.category: sum(text.count(k) * len(k) for k in row.keywords)
+            for row in codebook().itertuples()}
+
+
+def categorise(text: str) -> list[str]:
+    """Every category a problem statement falls into (multi-label), or [其他]."""
+    found = [c for c, s in scores(text).items() if s > 0]
+    return found or [OTHER]
+
+
+def primary(text: str) -> str:
+    """The category weighing most, 'tie' when several weigh the same, 其他 when none."""
+    weights = scores(text)
+    best = max(weights.values())
+    if best == 0:
+        return OTHER
+    top = [c for c, s in weights.items() if s == best]
+    return top[0] if len(top) == 1 else TIE
+
+
+def indicator(texts: pd.Series) -> pd.DataFrame:
+    """One 0/1 column per category (其他 included), one row per text."""
+    labels = texts.map(categorise)
+    return pd.DataFrame({c: labels.map(lambda ls, c=c: int(c in ls)) for c in categories()},
+                        index=texts.index)
+
+
+def keyword_hits(texts: pd.Series) -> pd.DataFrame:
+    """How many texts each keyword occurs in: a keyword found in one seed problem only was
+    most probably taken from it, and flatters any agreement measured on these problems."""
+    rows = [{"category": row.category, "keyword": k, "texts": int(texts.str.contains(k,
+                                                                               regex=False).sum())}
+            for row in codebook().itertuples() for k in row.keywords]
+    return pd.DataFrame(rows)

@@ -1,7 +1,11 @@
-"""Problem types: TF-IDF over jieba tokens, k-means clusters, and how far to trust them.
+"""Problem types by k-means, beside the topic models: TF-IDF over jieba tokens, k-means
+clusters, and how far to trust them.
 
-The number of clusters is chosen by the mean silhouette (cosine) over a range of k; every
-random step has a fixed seed. Stability is measured as the adjusted Rand index (ARI) between
+The number of clusters is chosen by the mean silhouette (cosine) over k = 2 … min(30, n/3), a
+range the method does not cap, and every silhouette is shown beside that of the same
+clustering on shuffled tokens (the baseline of no structure). Every random step has a fixed
+seed; past a few thousand problems the silhouette is computed on a sample and k-means runs
+in mini-batches. Stability is measured as the adjusted Rand index (ARI) between
 the chosen clustering and (a) clusterings from other seeds, (b) clusterings of bootstrap
 resamples, compared on the problems they share.
 """
@@ -13,14 +17,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.cluster import KMeans
+from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score, silhouette_score
 
-from zhenggai.analysis.tokenise import tokenise
+from zhenggai.analysis import represent
+from zhenggai.analysis.topics import shuffled
 
 SEED = 0
+MAX_K = 30
+LARGE = 5000  # problems beyond which k-means runs in mini-batches
+SILHOUETTE_SAMPLE = 2000  # the silhouette is O(n²): computed on a sample beyond this
 
 
 @dataclass
@@ -31,38 +39,48 @@ class Clustering:
     terms: np.ndarray  # vocabulary, column order of `matrix`
     labels: np.ndarray  # cluster of each problem, 0..k-1
     k: int
-    silhouettes: pd.Series  # mean silhouette by k
+    silhouettes: pd.DataFrame  # mean silhouette by k, and on the shuffled baseline
     model: KMeans
 
 
-def tfidf(texts: pd.Series, min_df: int = 2) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """TF-IDF of texts tokenised by `zhenggai.tokenise` (terms in at least `min_df` texts)."""
-    min_df = min_df if len(texts) >= 10 else 1
-    vectorizer = TfidfVectorizer(analyzer=tokenise, min_df=min_df, sublinear_tf=True)
-    matrix = vectorizer.fit_transform(texts.tolist())
-    return matrix.tocsr(), vectorizer.get_feature_names_out()
+def tfidf(texts: pd.Series, unit: str = represent.WORDS) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """TF-IDF of the texts (see zhenggai.analysis.represent)."""
+    return represent.tfidf(texts, unit)
 
 
-def _kmeans(matrix, k: int, seed: int) -> KMeans:
+def _kmeans(matrix, k: int, seed: int):
+    if matrix.shape[0] > LARGE:
+        return MiniBatchKMeans(n_clusters=k, n_init=3, random_state=seed).fit(matrix)
     return KMeans(n_clusters=k, n_init=10, random_state=seed).fit(matrix)
 
 
+def _silhouette(matrix, labels) -> float:
+    if len(set(labels)) < 2:
+        return float("nan")
+    sample = min(matrix.shape[0], SILHOUETTE_SAMPLE)
+    return float(silhouette_score(matrix, labels, metric="cosine", sample_size=sample,
+                                  random_state=SEED))
+
+
 def cluster_problems(texts: pd.Series, k_range: range | None = None) -> Clustering:
-    """Cluster problem statements; k chosen by the best mean cosine silhouette."""
+    """Cluster problem statements; k chosen by the best mean cosine silhouette, each shown
+    beside the silhouette of the shuffled baseline."""
     matrix, terms = tfidf(texts)
     n = matrix.shape[0]
     if k_range is None:
-        k_range = range(2, max(3, min(8, n // 6) + 1))  # a few problems per cluster at least
+        k_range = range(2, max(3, min(MAX_K, n // 3) + 1))
     k_range = [k for k in k_range if 2 <= k < n]
     if not k_range:
         raise ValueError(f"too few problems ({n}) to cluster")
-    scores = {}
+    counts, _ = represent.counts(texts)
+    baseline = TfidfTransformer(sublinear_tf=True).fit_transform(shuffled(counts))
+    scores, chance = {}, {}
     for k in k_range:
-        labels = _kmeans(matrix, k, SEED).labels_
-        scores[k] = silhouette_score(matrix, labels, metric="cosine") \
-            if len(set(labels)) > 1 else float("nan")
-    silhouettes = pd.Series(scores, name="silhouette").rename_axis("k")
-    k = int(silhouettes.idxmax())
+        scores[k] = _silhouette(matrix, _kmeans(matrix, k, SEED).labels_)
+        chance[k] = _silhouette(baseline, _kmeans(baseline, k, SEED).labels_)
+    silhouettes = pd.DataFrame({"silhouette": scores, "shuffled baseline": chance}
+                               ).rename_axis("k")
+    k = int(silhouettes["silhouette"].idxmax())
     model = _kmeans(matrix, k, SEED)
     return Clustering(matrix, terms, model.labels_, k, silhouettes, model)
 

@@ -56,14 +56,16 @@ def measures_per_problem(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def lags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Per notice: the three lags in days, whether publication fell within the two months after
-    feedback, and which years were inferred."""
+    """Per notice: the three lags in days, where the publication date comes from, whether the
+    notice appeared after the two-month due date of the rectification report (descriptive: no
+    rule sets a date for publishing), and which years were inferred."""
     n = frames["notices"].copy()
     n.index = notice_labels(n)
-    within = n["publication_date"] <= n["feedback_date"] + pd.DateOffset(months=2)
-    n["published_within_two_months"] = within.where(n["publication_date"].notna()).astype(
-        "boolean")
-    columns = ["admin_level", "province", *LAGS, "published_within_two_months", "years_inferred"]
+    after = n["publication_date"] > n["feedback_date"] + pd.DateOffset(months=2)
+    n["report_due_passed_at_publication"] = after.where(
+        n["publication_date"].notna() & n["feedback_date"].notna()).astype("boolean")
+    columns = ["admin_level", "province", *LAGS, "publication_source",
+               "report_due_passed_at_publication", "years_inferred"]
     return n[columns].sort_values("days_to_feedback")
 
 

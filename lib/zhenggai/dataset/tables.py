@@ -24,12 +24,28 @@ def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
     return (later - earlier).days
 
 
+def _publication_source(record) -> str:
+    """page (the page's own publication line) or signature (the date under it)."""
+    if record is None:
+        return ""
+    return "signature" if "signature" in record.note else "page"
+
+
+def _measure_form(measures) -> str:
+    """enumerated (一是…二是…) or prose (the response is one block); "" without a response."""
+    if not measures:
+        return ""
+    return "enumerated" if measures[0].marker else "prose"
+
+
 def _notice_row(source_file: str, encoding: str, file_format: str, notice: Notice) -> dict:
     event_date = {d.event: d.date for d in reversed(notice.dates) if d.date}
     inferred = [d.event for d in notice.dates if d.year_inferred and d.event != "other"]
     start, end = event_date.get("inspection_start"), event_date.get("inspection_end")
     feedback, published = event_date.get("feedback"), event_date.get("publication")
     place, inspection, declared = notice.place, notice.inspection, notice.declared
+    published_by = next((d for d in reversed(notice.dates)
+                         if d.event == "publication" and d.date), None)
     return {
         "notice_id": notice.notice_id, "source_file": source_file,
         "title": notice.title, "issuer": notice.issuer, "unit": notice.unit,
@@ -40,6 +56,7 @@ def _notice_row(source_file: str, encoding: str, file_format: str, notice: Notic
         "round": inspection.round, "inspection_mode": inspection.inspection_mode,
         "inspection_start": iso(start), "inspection_end": iso(end),
         "feedback_date": iso(feedback), "publication_date": iso(published),
+        "publication_source": _publication_source(published_by),
         "years_inferred": "; ".join(inferred),
         "days_inspecting": _days(end, start),
         "days_to_feedback": _days(feedback, end),
@@ -66,7 +83,8 @@ def _notice_parts(notice: Notice) -> dict[str, list[dict]]:
             "notice_id": notice.notice_id, "problem_seq": p.seq,
             "number_as_printed": p.number_as_printed, "section": p.section,
             "problem": p.problem, "response": p.response, "status": p.status,
-            "n_measures": len(p.measures), "source_line": p.line,
+            "n_measures": len(p.measures), "measure_form": _measure_form(p.measures),
+            "source_line": p.line,
         })
         parts["measures"] += [{
             "notice_id": notice.notice_id, "problem_seq": p.seq, "measure_seq": k,
@@ -76,6 +94,7 @@ def _notice_parts(notice: Notice) -> dict[str, list[dict]]:
         "notice_id": notice.notice_id, "event": d.event, "date": iso(d.date),
         "year_inferred": d.year_inferred, "as_printed": d.as_printed,
         "evidence": d.evidence, "source_line": d.line, "note": d.note,
+        "year_from": d.year_from,
     } for d in notice.dates]
     return parts
 

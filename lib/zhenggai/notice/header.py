@@ -114,6 +114,12 @@ def _page_date(header: list[Line]) -> tuple[Line, DateExpression] | None:
     return None
 
 
+def _year_from(date: dt.date | None, inferred: bool) -> str:
+    if date is None:
+        return ""
+    return "earlier date" if inferred else "printed"
+
+
 def publication_dates(header: list[Line], lines: list[Line], signature_at: int | None,
                       reference: dt.date | None) -> list[DateRecord]:
     """The page's publication date (header) and the date under the signature."""
@@ -123,7 +129,8 @@ def publication_dates(header: list[Line], lines: list[Line], signature_at: int |
         line, found = page
         date, inferred = found.first.resolve(reference)
         records.append(DateRecord("publication", date, inferred, found.text, line.original,
-                                  line.number))
+                                  line.number, "the page's own date",
+                                  _year_from(date, inferred)))
     if signature_at is None:
         return records
     for line in lines[signature_at: signature_at + 2]:
@@ -133,6 +140,6 @@ def publication_dates(header: list[Line], lines: list[Line], signature_at: int |
             event = "other" if records else "publication"
             note = "signature date" if records else "date under the signature"
             records.append(DateRecord(event, date, inferred, found[-1].text, line.original,
-                                      line.number, note))
+                                      line.number, note, _year_from(date, inferred)))
             break
     return records

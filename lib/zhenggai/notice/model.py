@@ -36,6 +36,9 @@ class DateRecord:
     evidence: str
     line: int
     note: str = ""
+    # where the year comes from: printed / range start (a range's end, in its start's year or
+    # the next) / earlier date (carried from the date before: the only truly inferred year)
+    year_from: str = ""
 
 
 @dataclass(frozen=True)

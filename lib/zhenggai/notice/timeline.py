@@ -7,6 +7,7 @@ resolved against the date before it (zhenggai.text.dates).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from zhenggai.notice import vocabulary as v
@@ -83,9 +84,10 @@ class _TimelineReader:
         self.reference = second or first
         return [
             DateRecord("inspection_start", first, inferred, expr.text, evidence, line.number,
-                       _note(expr.first)),
-            DateRecord("inspection_end", second, inferred2, expr.text, evidence, line.number,
-                       _note(expr.second)),
+                       _note(expr.first), _year_from(first, inferred)),
+            # a range's end without its own year takes its start's: read, not inferred
+            DateRecord("inspection_end", second, False, expr.text, evidence, line.number,
+                       _note(expr.second), _year_from(second, False, inferred2)),
         ]
 
     def _single(self, line: Line, found: list[DateExpression], i: int) -> DateRecord:
@@ -105,7 +107,15 @@ class _TimelineReader:
             event = "other"
         self.reference = first or self.reference
         return DateRecord(event, first, inferred, expr.text, sentence_at(line, expr.start),
-                          line.number, _note(expr.first))
+                          line.number, _note(expr.first), _year_from(first, inferred))
+
+
+def _year_from(date: dt.date | None, inferred: bool, from_range: bool = False) -> str:
+    if date is None:
+        return ""
+    if from_range:
+        return "range start"
+    return "earlier date" if inferred else "printed"
 
 
 def _note(date: PartialDate) -> str:

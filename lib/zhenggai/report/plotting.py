@@ -23,7 +23,10 @@ CJK_FAMILIES = (
     "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimHei",
     "Heiti SC", "STHeiti", "Arial Unicode MS",
 )
-FEEDBACK_WINDOW = pd.DateOffset(months=2)  # rectification is reported within two months
+# 《中国共产党巡视工作条例》: the inspected organisation reports its rectification to the
+# inspection office within two months of feedback. No rule sets a date for publishing.
+FEEDBACK_WINDOW = pd.DateOffset(months=2)
+REPORT_DUE = "report due: 2 months after feedback (巡视工作条例)"
 
 
 def _bundled_font() -> Path:
@@ -49,8 +52,9 @@ def use_chinese_font() -> str:
 
 
 def timeline(notices: pd.DataFrame, labels: pd.Series, ax=None, relative: bool = False):
-    """One row per notice: inspection window (bar), feedback (▲), publication (◆), and the
-    two months after feedback (shaded). Hollow markers: year inferred, not printed.
+    """One row per notice: inspection window (bar), feedback (▲), publication (◆ the page's
+    date, ■ the date under the signature), and the two months after feedback in which the
+    rectification report is due (shaded). Hollow markers: year inferred, not printed.
     With `relative`, the x axis is days since the inspection began, so stages line up."""
     use_chinese_font()
     order = notices.sort_values("inspection_start", na_position="last").index
@@ -78,26 +82,25 @@ def timeline(notices: pd.DataFrame, labels: pd.Series, ax=None, relative: bool =
             end = n["feedback_window_end"] if relative else start + FEEDBACK_WINDOW
             ax.barh(row, end - start, left=start, height=0.45,
                     color="#dd8452", alpha=0.25,
-                    label="two months after feedback" if row == 0 else None)
+                    label=REPORT_DUE if row == 0 else None)
             hollow = "feedback" in inferred
             ax.plot(start, row, marker="^", markersize=9, color="#dd8452",
                     markerfacecolor="white" if hollow else "#dd8452", linestyle="none")
         if pd.notna(n["publication_date"]):
             hollow = "publication" in inferred
-            ax.plot(n["publication_date"], row, marker="D", markersize=7, color="#55a868",
+            marker = "s" if n.get("publication_source") == "signature" else "D"
+            ax.plot(n["publication_date"], row, marker=marker, markersize=7, color="#55a868",
                     markerfacecolor="white" if hollow else "#55a868", linestyle="none")
-        if "inspection_end" in inferred and pd.notna(n["inspection_end"]):
-            ax.plot(n["inspection_end"], row, marker="|", markersize=14, color="#c44e52")
     handles = [
         Patch(color="#4c72b0", label="inspection (巡视/巡察)"),
         Line2D([], [], marker="^", color="#dd8452", linestyle="none", label="feedback (反馈)"),
-        Patch(color="#dd8452", alpha=0.25, label="two months after feedback"),
+        Patch(color="#dd8452", alpha=0.25, label=REPORT_DUE),
         Line2D([], [], marker="D", color="#55a868", linestyle="none",
-               label="publication (发布)"),
+               label="published: page's date"),
+        Line2D([], [], marker="s", color="#55a868", linestyle="none",
+               label="published: date under signature"),
         Line2D([], [], marker="^", color="#dd8452", markerfacecolor="white",
                linestyle="none", label="hollow: year inferred"),
-        Line2D([], [], marker="|", color="#c44e52", markersize=12, linestyle="none",
-               label="end with year inferred"),
     ]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3,
               frameon=False, fontsize=8)
@@ -109,24 +112,31 @@ def timeline(notices: pd.DataFrame, labels: pd.Series, ax=None, relative: bool =
 
 
 def heatmap(table: pd.DataFrame, ax=None, fmt: str = "{:.0%}", title: str = "",
-            cmap: str = "Blues"):
-    """A labelled heat map of a small table (rows × columns), values written in the cells."""
+            cmap: str = "Blues", per_column: bool = False):
+    """A labelled heat map of a small table (rows × columns), values written in the cells.
+    With `per_column`, each column is coloured on its own scale (so 151 days in one column
+    does not flatten the others) and no common colour bar is drawn."""
     use_chinese_font()
     if ax is None:
         _, ax = plt.subplots(figsize=(1.0 * len(table.columns) + 2.5, 0.5 * len(table) + 1.5))
     values = table.to_numpy(dtype=float)
-    image = ax.imshow(values, cmap=cmap, aspect="auto")
+    shown = values
+    if per_column:
+        low, high = np.nanmin(values, axis=0), np.nanmax(values, axis=0)
+        shown = (values - low) / np.where(high > low, high - low, 1)
+    image = ax.imshow(shown, cmap=cmap, aspect="auto")
     ax.set_xticks(range(len(table.columns)), [str(c) for c in table.columns], rotation=35,
                   ha="right")
     ax.set_yticks(range(len(table.index)), [str(i) for i in table.index])
-    finite = values[np.isfinite(values)]
+    finite = shown[np.isfinite(shown)]
     middle = (finite.max() + finite.min()) / 2 if finite.size else 0
     for (r, c), value in np.ndenumerate(values):
         if np.isfinite(value):
             ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=8,
-                    color="white" if value > middle else "black")
+                    color="white" if shown[r, c] > middle else "black")
     ax.set_title(title)
-    ax.figure.colorbar(image, ax=ax, fraction=0.03)
+    if not per_column:
+        ax.figure.colorbar(image, ax=ax, fraction=0.03)
     return ax
 
 
@@ -161,4 +171,72 @@ def bars(series: pd.Series, ax=None, xlabel: str = "", title: str = "", annotate
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
+def diagnostics(table: pd.DataFrame, title: str = ""):
+    """Topic-model diagnostics by k: the corpus (solid) against the shuffled baseline
+    (dashed), one panel per diagnostic, the chosen k marked."""
+    use_chinese_font()
+    measures = ["coherence", "exclusivity", "stability"]
+    fig, axes = plt.subplots(1, 3, figsize=(11, 3.2))
+    chosen = int(table.loc[table["chosen"], "k"].iloc[0])
+    for ax, measure in zip(axes, measures, strict=True):
+        for corpus, style in (("corpus", "-o"), ("shuffled baseline", "--s")):
+            part = table[table["corpus"] == corpus]
+            ax.plot(part["k"], part[measure], style, label=corpus, markersize=4)
+        ax.axvline(chosen, color="#c44e52", alpha=0.5, linewidth=1)
+        ax.set_title(measure)
+        ax.set_xlabel("k (topics)")
+        ax.grid(alpha=0.3)
+    axes[0].legend(fontsize=8, frameon=False)
+    fig.suptitle(title or f"Diagnostics by number of topics (chosen: k = {chosen})")
+    fig.tight_layout()
+    return axes
+
+
+def intervals(table: pd.DataFrame, label: str, value: str = "share", ax=None, title: str = "",
+              xlabel: str = "", percent: bool = True):
+    """Estimates with their 95 % intervals, one row each, the number of notices written
+    beside; a group resting on one notice is drawn hollow and marked."""
+    use_chinese_font()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.45 * len(table) + 1.4))
+    for row, r in enumerate(table.itertuples()):
+        single = bool(getattr(r, "one_notice", False))
+        estimate = getattr(r, value)
+        ax.plot(estimate, row, "o", color="#4c72b0",
+                markerfacecolor="white" if single else "#4c72b0")
+        if pd.notna(r.ci_low):
+            ax.hlines(row, r.ci_low, r.ci_high, color="#4c72b0", alpha=0.7)
+        note = f"n = {r.n_notices} notice{'s' if r.n_notices != 1 else ''}"
+        ax.annotate(note + (" (one notice: no comparison)" if single else ""),
+                    (1.01, row), xycoords=("axes fraction", "data"), va="center", fontsize=8)
+    ax.set_yticks(range(len(table)), table[label].astype(str))
+    ax.invert_yaxis()
+    if percent:
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda x, _: f"{x:.0%}"))
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
+def keyness(table: pd.DataFrame, n: int = 10, title: str = "", target: str = "",
+            reference: str = ""):
+    """The most key words on each side: signed G² as bars, log ratio written beside."""
+    use_chinese_font()
+    top = pd.concat([table.head(n), table.tail(n)]).drop_duplicates("term")
+    top = top.sort_values("g2")
+    _, ax = plt.subplots(figsize=(8, 0.32 * len(top) + 1.4))
+    colors = ["#4c72b0" if g > 0 else "#dd8452" for g in top["g2"]]
+    ax.barh(top["term"], top["g2"], color=colors)
+    for row, r in enumerate(top.itertuples()):
+        ax.annotate(f"log ratio {r.log_ratio:+.1f}", (r.g2, row), fontsize=7, va="center",
+                    xytext=(3 if r.g2 > 0 else -3, 0), textcoords="offset points",
+                    ha="left" if r.g2 > 0 else "right")
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel(f"signed G² (right: more in {target or 'target'}; left: more in "
+                  f"{reference or 'reference'})")
+    ax.set_title(title)
     return ax
