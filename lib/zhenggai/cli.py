@@ -13,7 +13,13 @@ import argparse
 import sys
 
 from zhenggai import __version__
-from zhenggai.cli_commands import build_command, parse_command, report_command
+from zhenggai.cli_commands import (
+    agreement_command,
+    build_command,
+    parse_command,
+    report_command,
+    sheet_command,
+)
 
 EXIT_INTERNAL, EXIT_INTERRUPTED = 3, 130
 
@@ -47,6 +53,20 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--index-only", action="store_true",
                         help="only rewrite index.html from the notebooks' questions")
     report.set_defaults(run=report_command)
+    book = commands.add_parser("codebook", help="hand-code problems and measure agreement")
+    book_commands = book.add_subparsers(dest="codebook_command", required=True)
+    sheet = book_commands.add_parser("sheet", help="write a coding sheet for human coders")
+    sheet.add_argument("--data", default="data/processed", help="processed-data folder")
+    sheet.add_argument("--out", required=True, help="the .xlsx to write")
+    sheet.set_defaults(run=sheet_command)
+    agree = book_commands.add_parser(
+        "agreement", help="agreement of two coders, or of a coder with the keyword codebook")
+    agree.add_argument("codes", nargs="+", help="A.csv B.csv (or one file with --auto); "
+                       "csv with notice_id, problem_seq, categories, or a filled coding sheet")
+    agree.add_argument("--auto", action="store_true",
+                       help="compare the one file given with the keyword codebook")
+    agree.add_argument("--data", default="data/processed", help="processed-data folder")
+    agree.set_defaults(run=agreement_command)
     return parser
 
 

@@ -133,3 +133,42 @@ def report_command(args: argparse.Namespace) -> int:
         print(f"executed {name} -> {Path(args.out) / (name + '.html')}")
     print(f"index -> {Path(args.out) / 'index.html'}")
     return 0
+
+
+def sheet_command(args: argparse.Namespace) -> int:
+    from zhenggai.analysis.validation import coding_sheet
+    from zhenggai.dataset.load import load_tables
+
+    data = Path(args.data)
+    if not (data / "problems.csv").exists():
+        return _error(f"no problems.csv in '{data}': run `zhenggai build` first")
+    frames = load_tables(data)
+    path = coding_sheet(frames["problems"], frames["notices"], Path(args.out))
+    print(f"coding sheet for {len(frames['problems'])} problems -> {path}")
+    return 0
+
+
+def agreement_command(args: argparse.Namespace) -> int:
+    from zhenggai.analysis import validation
+    from zhenggai.dataset.load import load_tables
+
+    expected = 1 if args.auto else 2
+    if len(args.codes) != expected:
+        return _error(f"give {expected} file(s) of codes" + (" with --auto" if args.auto else ""))
+    missing = [c for c in args.codes if not Path(c).is_file()]
+    if missing:
+        return _error(f"no file '{missing[0]}'")
+    try:
+        reference = validation.read_codes(args.codes[0])
+        if args.auto:
+            other = validation.auto_codes(load_tables(Path(args.data))["problems"])
+        else:
+            other = validation.read_codes(args.codes[1])
+    except (KeyError, ValueError, OSError) as exc:
+        return _error(f"cannot read the codes: {exc} (columns needed: notice_id, problem_seq, "
+                      "and categories or one column per category)")
+    table = validation.agreement(reference, other)
+    print(f"B = {'the keyword codebook' if args.auto else args.codes[1]} against "
+          f"A = {args.codes[0]}, on {int(table['n_problems'].iloc[0])} problems coded by both")
+    print(table.round(3).to_string())
+    return 0
