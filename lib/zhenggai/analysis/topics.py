@@ -37,6 +37,7 @@ MAX_K_VALUES = 8  # ks tried, spread over the range
 FREX_WEIGHT = 0.5
 MAX_ITER = 400
 LARGE_CORPUS = 5000  # statements beyond which LDA learns online, in mini-batches
+DIAGNOSTIC_SAMPLE = 3000  # statements the k search runs on (a fixed sample beyond this)
 
 
 @dataclass
@@ -141,7 +142,10 @@ def k_values(n: int) -> list[int]:
 def diagnostics(texts: pd.Series, method: str = "nmf", unit: str = represent.WORDS,
                 ks: list[int] | None = None) -> pd.DataFrame:
     """Coherence, exclusivity and stability by k, for the corpus and the shuffled baseline,
-    and the k chosen (column `chosen`)."""
+    and the k chosen (column `chosen`). Beyond DIAGNOSTIC_SAMPLE statements the search runs
+    on a fixed random sample of them."""
+    if len(texts) > DIAGNOSTIC_SAMPLE:  # the search's cost grows with k × refits × n
+        texts = texts.sample(DIAGNOSTIC_SAMPLE, random_state=SEED)
     counts, _ = represent.counts(texts, unit)
     baseline = shuffled(counts)
     rows = []
