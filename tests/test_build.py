@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 PROCESSED = ROOT / "data" / "processed"
 BAD = Path(__file__).parent / "fixtures" / "bad"
-OUTPUTS = ["notices", "problems", "measures", "dates", "ingest_log"]
+OUTPUTS = ["notices", "problems", "measures", "dates", "outcomes", "ingest_log"]
 
 
 @pytest.fixture(scope="module")

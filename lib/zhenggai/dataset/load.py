@@ -37,6 +37,8 @@ def load_tables(folder: str | Path | None = None) -> dict[str, pd.DataFrame]:
         for name, kind, _ in cols:
             if kind == "integer":
                 frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Int64")
+            elif kind == "number":
+                frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Float64")
             elif kind == "boolean":
                 frame[name] = frame[name].map({"True": True, "False": False}).astype("boolean")
             elif kind == "date":

@@ -80,6 +80,20 @@ TABLES: dict[str, list[Column]] = {
         ("note", "string", "Irregularities of the printed date (日 missing), or which date this is."),
         ("year_from", "string", "Where the year comes from: printed; range start (a range's end printed without a year, read in its start's year or the next); earlier date (carried over: year_inferred); empty when the date is incomplete."),
     ],
+    "outcomes": [
+        ("notice_id", "string", "The notice (notices.notice_id)."),
+        ("outcome_seq", "integer", "1..n in document order within the notice."),
+        ("problem_seq", "integer", "The problem whose response reports it (problems.problem_seq); empty when reported outside any problem."),
+        ("kind", "string", "discipline (约谈, 诫勉, 处分, 立案…) / money (追回, 退回, 收回…, or an irregular sum put right) / rules (a named 《…》 document made, revised or abolished) / personnel (停发, 免职, 调整岗位…)."),
+        ("action", "string", "The verb as printed (约谈, 收回, 制定出台…)."),
+        ("count", "integer", "How many people or cases, when printed (24 of 约谈部门负责人24人次)."),
+        ("count_unit", "string", "The unit of count: 人次, 人, 名, 次, 起, 件…"),
+        ("approximate", "boolean", "True for a figure printed as approximate (70余人次, 10多万元)."),
+        ("amount_yuan", "number", "The sum in yuan, when printed (85万元 → 850000)."),
+        ("object", "string", "What or whom it concerns: the words after the verb, or the named document."),
+        ("evidence", "string", "The clause it was read from (analysed form of the response)."),
+        ("as_printed", "string", "The figure(s) or document as printed (24人次, 85万元, 《…》)."),
+    ],
     "ingest_log": [
         ("source_file", "string", "File name in the raw folder."),
         ("status", "string", "ok / warning / rejected / skipped (the manifest sources.csv, subfolders, hidden files, links leading outside the folder, FIFOs and devices: never opened)."),
@@ -95,6 +109,7 @@ PRIMARY_KEYS: dict[str, list[str]] = {
     "notices": ["notice_id"],
     "problems": ["notice_id", "problem_seq"],
     "measures": ["notice_id", "problem_seq", "measure_seq"],
+    "outcomes": ["notice_id", "outcome_seq"],
     "ingest_log": ["source_file"],
 }
 
@@ -102,6 +117,7 @@ FOREIGN_KEYS: dict[str, list[tuple[list[str], str, list[str]]]] = {
     "problems": [(["notice_id"], "notices", ["notice_id"])],
     "measures": [(["notice_id", "problem_seq"], "problems", ["notice_id", "problem_seq"])],
     "dates": [(["notice_id"], "notices", ["notice_id"])],
+    "outcomes": [(["notice_id"], "notices", ["notice_id"])],
 }
 
 

@@ -77,7 +77,8 @@ def _notice_row(source_file: str, encoding: str, file_format: str, notice: Notic
 
 def _notice_parts(notice: Notice) -> dict[str, list[dict]]:
     """The problems, measures and dates rows of one notice."""
-    parts: dict[str, list[dict]] = {"problems": [], "measures": [], "dates": []}
+    parts: dict[str, list[dict]] = {"problems": [], "measures": [], "dates": [],
+                                    "outcomes": []}
     for p in notice.problems:
         parts["problems"].append({
             "notice_id": notice.notice_id, "problem_seq": p.seq,
@@ -96,6 +97,12 @@ def _notice_parts(notice: Notice) -> dict[str, list[dict]]:
         "evidence": d.evidence, "source_line": d.line, "note": d.note,
         "year_from": d.year_from,
     } for d in notice.dates]
+    parts["outcomes"] = [{
+        "notice_id": notice.notice_id, "outcome_seq": k, "problem_seq": o.problem_seq,
+        "kind": o.kind, "action": o.action, "count": o.count, "count_unit": o.count_unit,
+        "approximate": o.approximate, "amount_yuan": o.amount_yuan, "object": o.object,
+        "evidence": o.evidence, "as_printed": o.as_printed,
+    } for k, o in enumerate(notice.outcomes, start=1)]
     return parts
 
 
@@ -123,6 +130,8 @@ def _typed(table: str, rows: list[dict]) -> pd.DataFrame:
     for name, kind, _ in schema.TABLES[table]:
         if kind == "integer":
             frame[name] = frame[name].astype("Int64")
+        elif kind == "number":
+            frame[name] = frame[name].astype("Float64")
         elif kind == "boolean":
             frame[name] = frame[name].astype("boolean")
         else:

@@ -30,7 +30,7 @@ def _cell(value: object, kind: str) -> tuple[object, bool]:
     """The value to write and whether it had to be cut."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None, False
-    if kind in ("integer", "boolean"):
+    if kind in ("integer", "number", "boolean"):
         return value, False
     text = str(value)
     if len(text) > MAX_CELL_CHARS:
@@ -52,6 +52,8 @@ def _write_sheet(sheet, frame: pd.DataFrame, kinds: list[str], start: int, stop:
                 continue
             if kind == "integer":
                 sheet.write_number(offset + 1, col, int(value))
+            elif kind == "number":
+                sheet.write_number(offset + 1, col, float(value))
             elif kind == "boolean":
                 sheet.write_boolean(offset + 1, col, bool(value))
             else:

@@ -111,3 +111,4 @@ class Notice:
     problems: list[Problem]
     warnings: list[str]
     cleaning_notes: list[str]
+    outcomes: list = field(default_factory=list)  # notice.outcomes.Outcome, in order

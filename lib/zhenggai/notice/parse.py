@@ -27,6 +27,7 @@ from zhenggai.notice.items import problem_header
 from zhenggai.notice.lines import split_lines
 from zhenggai.notice.locate import locate
 from zhenggai.notice.model import Line, NotANotice, Notice
+from zhenggai.notice.outcomes import find_outcomes
 from zhenggai.notice.problems import find_problems
 from zhenggai.notice.quality import quality_warnings
 from zhenggai.notice.several import later_notices
@@ -121,5 +122,5 @@ def parse_notice(text: str) -> Notice:
         inspection=inspection, declared=declared, place=place,
         n_chars=sum(len(re.sub(r"\s", "", line.text)) for line in notice_lines),
         dates=dates, problems=problems, warnings=warnings + place_warnings,
-        cleaning_notes=cleaning_notes + title_notes,
+        cleaning_notes=cleaning_notes + title_notes, outcomes=find_outcomes(problems),
     )

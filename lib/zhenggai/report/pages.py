@@ -22,6 +22,7 @@ from zhenggai.dataset.load import DATA_ENV
 
 SETUP_TAG = "setup"
 DATASET_FILES = ("README.md", "notices.csv", "problems.csv", "measures.csv", "dates.csv",
+                 "outcomes.csv",
                  "ingest_log.csv", "zhenggai.xlsx", "datapackage.json")
 
 

@@ -1,0 +1,62 @@
+"""What rectification produced: the outcomes table, on the seeds (values read by hand) and on
+sentences written in the genre's style for every kind, achievements and plans excluded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from zhenggai import load_tables
+from zhenggai.notice.outcomes import outcomes_of
+
+PROCESSED = Path(__file__).resolve().parents[1] / "data" / "processed"
+GANSU, NANTONG, XIANGTAN = "30d519874fe0", "e3b43146dafb", "e51c9bd28fdc"
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    return load_tables(PROCESSED)["outcomes"]
+
+
+def test_the_seeds_outcomes_read_by_hand(outcomes):
+    money = outcomes[outcomes["kind"] == "money"]
+    assert {850000.0, 200000.0} <= set(money["amount_yuan"].dropna())
+    talks = outcomes[(outcomes["action"] == "约谈") & (outcomes["notice_id"] == GANSU)]
+    assert talks[["count", "count_unit", "approximate"]].astype(object).values.tolist() == [
+        [24, "人次", False], [70, "人次", True]]
+    stopped = outcomes[outcomes["action"] == "停发"].iloc[0]
+    assert (stopped["kind"], stopped["count"], stopped["count_unit"]) == ("personnel", 4, "名")
+    assert ((outcomes["notice_id"] == XIANGTAN) & (outcomes["action"] == "追回")).any()
+    assert ((outcomes["notice_id"] == NANTONG) & (outcomes["action"] == "退回")).any()
+    assert "《南通市文联政府采购内部控制制度》" in outcomes.loc[
+        (outcomes["notice_id"] == NANTONG) & (outcomes["kind"] == "rules"), "object"].tolist()
+    assert (outcomes["evidence"].str.len() > 0).all()
+
+
+def test_no_fund_raising_or_donation_is_an_outcome(outcomes):
+    assert not outcomes["evidence"].str.contains("筹集|捐赠|义捐").any()
+    assert 4_600_000 not in outcomes["amount_yuan"].dropna().tolist()
+
+
+# (sentence, [(kind, action, count, unit, approximate, amount)]) in the genre's style
+SENTENCES = [
+    ("对3名相关责任人进行了诫勉谈话", [("discipline", "诫勉谈话", 3, "名", False, None)]),
+    ("给予1名干部党纪处分", [("discipline", "党纪处分", 1, "名", False, None)]),
+    ("共清退违规发放补贴12.5万元", [("money", "清退", None, "", False, 125000.0)]),
+    ("督促2名同志补缴房租3000余元", [("money", "补缴", 2, "名", True, 3000.0)]),
+    ("已废止《机关差旅费管理办法》", [("rules", "废止", None, "", False, None)]),
+    ("对2名履职不力的干部免职", [("personnel", "免职", 2, "名", False, None)]),
+    ("累计提醒谈话15人次", [("discipline", "提醒谈话", 15, "人次", False, None)]),
+    ("共为贫困村筹集帮扶资金30万元", []),  # an achievement
+    ("捐赠图书2000册", []),
+    ("下一步将约谈相关责任人", []),  # a plan
+    ("建立健全约谈制度", []),  # no document named, no result
+    ("认真贯彻落实市委出台的《关于加强作风建设的意见》", []),  # someone else's rule
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), SENTENCES)
+def test_outcome_forms(sentence, want):
+    got = [(o.kind, o.action, o.count, o.count_unit, o.approximate, o.amount_yuan)
+           for o in outcomes_of(1, sentence)]
+    assert got == want
