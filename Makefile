@@ -20,13 +20,14 @@ PAGES     := $(patsubst notebooks/%.ipynb,$(REPORTS)/%.html,$(NOTEBOOKS))
 LIBRARY   := $(wildcard lib/zhenggai/*.py lib/zhenggai/*/*.py lib/zhenggai/resources/*)
 TABLES    := $(DATA)/notices.csv
 
-.PHONY: setup data test lint lab report bench clean
+.PHONY: setup data test lint lab report check-report bench clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name zhenggai --display-name "zhenggai" > /dev/null
 	touch $@
 
 data: $(STAMP)
@@ -41,8 +42,13 @@ $(REPORTS)/%.html: notebooks/%.ipynb $(LIBRARY) $(TABLES) | $(STAMP)
 	$(BIN)/zhenggai report --data $(DATA) --out $(REPORTS) $<
 
 report: $(PAGES)
-	$(BIN)/zhenggai report --data $(DATA) --out $(REPORTS) --index-only
+	$(BIN)/zhenggai report --data $(DATA) --raw $(RAW) --out $(REPORTS) --index-only
 	@echo "report: $(REPORTS)/index.html"
+
+# Every page opened in headless Chromium: console errors, failed or outside requests and
+# empty figures fail it; screenshots land in build/screenshots/.
+check-report: report
+	$(BIN)/python tools/check_report.py $(REPORTS) build/screenshots
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests bench tools
@@ -50,8 +56,9 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
+# --allow-root only where it is needed (as root, e.g. in Docker).
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py

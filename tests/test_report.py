@@ -16,13 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 PROCESSED = ROOT / "data" / "processed"
 SIXTH = Path(__file__).parent / "fixtures" / "notices" / "county_jiangyin_2024.txt"
-EXPECTED = ["01_corpus", "02_problem_types", "03_timelines", "04_cross_province"]
+EXPECTED = ["01_corpus", "02_problem_types", "03_timelines", "04_cross_province", "05_outcomes"]
+RAW = ROOT / "data" / "raw"
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    executed = build_report(NOTEBOOKS, out, PROCESSED)
+    executed = build_report(NOTEBOOKS, out, PROCESSED, raw_dir=RAW)
     return out, executed
 
 
@@ -68,10 +69,13 @@ def test_index_links_every_page_and_the_dataset(report):
         assert f'href="{name}.html"' in index
         assert (out / f"{name}.html").exists()
     assert "How long do inspections last" in index  # the question of 03
-    for name in ("notices.csv", "problems.csv", "README.md"):
+    for name in ("notices.csv", "problems.csv", "outcomes.csv", "README.md"):
         link = re.search(rf'href="([^"]*{name})"', index)
         assert link, name
-        assert (out / link.group(1)).resolve() == (PROCESSED / name).resolve()
+        # a copy inside reports/, so the links work wherever the folder is copied
+        assert link.group(1) == f"data/{name}"
+        assert (out / link.group(1)).read_bytes() == (PROCESSED / name).read_bytes()
+    assert "5 notices" in index and "notices/index.html" in index
 
 
 def test_pages_embed_their_figures_and_hide_setup(report):
@@ -81,7 +85,7 @@ def test_pages_embed_their_figures_and_hide_setup(report):
         assert page.count('src="data:image/png;base64,') >= 1, name
         assert not re.search(r'<img[^>]+src="(?!data:)', page), name
         assert "Traceback" not in page, name
-        assert "load_tables()" not in page, name  # the setup cell is removed
+        assert "setup()" not in page and "import " not in page, name  # no code shown
         assert "**Question:**" not in page and "Question:" in page, name
 
 
@@ -108,3 +112,37 @@ def test_make_report_for_another_folder_writes_its_own_outputs():
     assert "--raw /somewhere/notices2025 --out build/notices2025/processed" in dry_run
     assert "--out build/notices2025/reports" in dry_run
     assert "data/processed" not in dry_run
+
+
+def test_no_page_loads_anything_from_the_network(report):
+    out, _ = report
+    for page in [*out.glob("*.html"), *(out / "notices").glob("*.html")]:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"<script[^>]+src=[\"']https?:", text), page.name
+        assert not re.search(r"<link[^>]+href=[\"']https?:", text), page.name
+
+
+def test_an_audit_page_for_every_notice(report):
+    out, _ = report
+    notices = (PROCESSED / "notices.csv").read_text(encoding="utf-8").splitlines()[1:]
+    ids = [line.split(",")[0] for line in notices]
+    for notice_id in ids:
+        page = (out / "notices" / f"{notice_id}.html").read_text(encoding="utf-8")
+        assert page.index("Warnings") < page.index("The text"), notice_id  # warnings first
+        assert 'class="missed"' in page or 'class="fed"' in page
+        assert 'href="#problem-1"' in page and 'id="problem-1"' in page
+        assert "<script" not in page
+    listing = (out / "notices" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{i}.html"' in listing for i in ids)
+    gansu = next(i for i in ids if (out / "notices" / f"{i}.html").read_text(
+        encoding="utf-8").count("约谈") > 0 and "24人次" in (out / "notices" / f"{i}.html"
+                                                            ).read_text(encoding="utf-8"))
+    assert 'class="tag outcome"' in (out / "notices" / f"{gansu}.html").read_text(
+        encoding="utf-8")
+
+
+def test_tables_read_as_words_and_link_the_audit_pages(report):
+    out, _ = report
+    page = (out / "01_corpus.html").read_text(encoding="utf-8")
+    assert "&lt;NA&gt;" not in page and "<NA>" not in page
+    assert 'href="notices/' in page

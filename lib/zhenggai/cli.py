@@ -50,8 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="reports", help="folder for the HTML pages")
     report.add_argument("--notebooks-dir", default="notebooks", help="folder of notebooks")
     report.add_argument("notebooks", nargs="*", help="notebooks to execute (default: all)")
+    report.add_argument("--raw", default=None,
+                        help="the raw folder of the build: writes an audit page per notice")
     report.add_argument("--index-only", action="store_true",
-                        help="only rewrite index.html from the notebooks' questions")
+                        help="only rewrite the index (and the audit pages, with --raw)")
     report.set_defaults(run=report_command)
     book = commands.add_parser("codebook", help="hand-code problems and measure agreement")
     book_commands = book.add_subparsers(dest="codebook_command", required=True)

@@ -118,17 +118,24 @@ def parse_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
+    from zhenggai.report.audit import write_audit_pages
     from zhenggai.report.pages import build_report, notebooks_in, write_index
 
     data = Path(args.data)
     if not (data / "notices.csv").exists():
         return _error(f"no notices.csv in '{data}': run `zhenggai build` first")
+    raw = Path(args.raw) if args.raw else None
+    if raw is not None and not raw.is_dir():
+        return _error(f"raw folder '{raw}' does not exist")
     if args.index_only:
+        if raw is not None:
+            pages = write_audit_pages(raw, data, Path(args.out))
+            print(f"{len(pages)} audit pages -> {Path(args.out) / 'notices'}")
         index = write_index(notebooks_in(Path(args.notebooks_dir)), Path(args.out), data)
         print(f"index -> {index}")
         return 0
     only = [Path(p) for p in args.notebooks] or None
-    executed = build_report(Path(args.notebooks_dir), Path(args.out), data, only)
+    executed = build_report(Path(args.notebooks_dir), Path(args.out), data, only, raw)
     for name in executed:
         print(f"executed {name} -> {Path(args.out) / (name + '.html')}")
     print(f"index -> {Path(args.out) / 'index.html'}")

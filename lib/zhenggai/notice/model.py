@@ -61,6 +61,7 @@ class Problem:
     status: str
     line: int
     measures: list[Measure] = field(default_factory=list)
+    response_lines: list[int] = field(default_factory=list)  # lines the response was read from
 
 
 @dataclass(frozen=True)
@@ -112,3 +113,5 @@ class Notice:
     warnings: list[str]
     cleaning_notes: list[str]
     outcomes: list = field(default_factory=list)  # notice.outcomes.Outcome, in order
+    title_lines: list[int] = field(default_factory=list)  # lines the title was read from
+    framing_lines: list[int] = field(default_factory=list)

@@ -123,4 +123,6 @@ def parse_notice(text: str) -> Notice:
         n_chars=sum(len(re.sub(r"\s", "", line.text)) for line in notice_lines),
         dates=dates, problems=problems, warnings=warnings + place_warnings,
         cleaning_notes=cleaning_notes + title_notes, outcomes=find_outcomes(problems),
+        title_lines=[line.number for line in title_lines],
+        framing_lines=[line.number for line in framing],
     )

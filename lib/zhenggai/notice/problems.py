@@ -100,6 +100,7 @@ class _Walker:
         self.current: Problem | None = None
         self.continuation: list[int] = []  # continuation lines of each finished problem
         self.extra = 0
+        self.line_number = 0
 
     def close(self) -> None:
         if self.current is not None:
@@ -138,12 +139,14 @@ class _Walker:
             self.current = None
             return
         self.extra += 1
+        current.response_lines.append(self.line_number)
         label = v.RESPONSE_LABEL.match(text)
         addition = text[label.end():].strip() if label and not current.response else text
         if addition:
             current.response = (current.response + "\n" + addition).strip()
 
     def step(self, i: int, line: Line) -> None:
+        self.line_number = line.number
         header = self.headers[i]
         if header:
             self.open(line, header)

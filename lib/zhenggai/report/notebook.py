@@ -6,8 +6,20 @@ import pandas as pd
 
 from zhenggai.dataset.load import load_tables
 from zhenggai.report.plotting import use_chinese_font
+from zhenggai.report.tables import readable_html
 
 MAX_COLWIDTH = 80
+
+
+def _readable_tables() -> None:
+    """Show every DataFrame through zhenggai.report.tables (in IPython only)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, readable_html)
 
 
 def setup() -> dict[str, pd.DataFrame]:
@@ -15,4 +27,5 @@ def setup() -> dict[str, pd.DataFrame]:
     data/processed, or $ZHENGGAI_DATA when `make report` points at another build)."""
     use_chinese_font()
     pd.set_option("display.max_colwidth", MAX_COLWIDTH)
+    _readable_tables()
     return load_tables()

@@ -1,9 +1,12 @@
 """The static HTML report: notebooks executed on a fresh kernel, exported page by page.
 
 Each notebook in notebooks/ (NN_name.ipynb) runs top to bottom with nbclient, with the data
-folder passed in $ZHENGGAI_DATA, and becomes reports/NN_name.html: figures embedded as data
-URIs, cells tagged `setup` removed, prompts hidden. reports/index.html lists every notebook with
-the question it answers and links the dataset files.
+folder passed in $ZHENGGAI_DATA, and becomes reports/NN_name.html: code hidden (it stays in
+the notebooks), figures embedded as data URIs, and nothing loaded from the network (the
+template's MathJax and require.js links are removed: no page needs them). reports/index.html
+summarises the dataset, lists every notebook with its question, links an audit page per
+notice (reports/notices/) and a copy of the dataset (reports/data/), so the folder can be
+copied and opened anywhere, offline.
 """
 
 from __future__ import annotations
@@ -11,9 +14,11 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
@@ -22,8 +27,17 @@ from zhenggai.dataset.load import DATA_ENV
 
 SETUP_TAG = "setup"
 DATASET_FILES = ("README.md", "notices.csv", "problems.csv", "measures.csv", "dates.csv",
-                 "outcomes.csv",
-                 "ingest_log.csv", "zhenggai.xlsx", "datapackage.json")
+                 "outcomes.csv", "ingest_log.csv", "zhenggai.xlsx", "datapackage.json")
+_REMOTE = re.compile(
+    r"<script[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>|<link[^>]*\bhref=[\"']https?://[^>]*>",
+    re.IGNORECASE)
+# Tables that read well: left-aligned, never one Chinese character per line, wide ones scroll.
+READABLE_CSS = """<style>
+.jp-RenderedHTMLCommon table{display:block;overflow-x:auto;max-width:100%}
+.jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{text-align:left;min-width:4.5em;
+max-width:36em;white-space:normal;word-break:normal}
+.jp-OutputArea-output{overflow-x:auto}
+</style>"""
 
 
 def notebooks_in(folder: Path) -> list[Path]:
@@ -48,15 +62,21 @@ def execute(path: Path, data_dir: Path, timeout: int = 900) -> nbformat.Notebook
     return notebook
 
 
+def offline(page: str) -> str:
+    """The page without any script or stylesheet loaded over http(s)."""
+    return _REMOTE.sub("", page).replace("</head>", READABLE_CSS + "\n</head>", 1)
+
+
 def to_html(notebook: nbformat.NotebookNode) -> str:
-    """A self-contained HTML page of an executed notebook, setup cells removed."""
+    """A self-contained HTML page of an executed notebook: code and setup cells hidden."""
     exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     remove = TagRemovePreprocessor(remove_cell_tags={SETUP_TAG}, enabled=True)
     exporter.register_preprocessor(remove, enabled=True)
     body, _ = exporter.from_notebook_node(notebook)
-    return body
+    return offline(body)
 
 
 def title_and_question(path: Path) -> tuple[str, str]:
@@ -69,27 +89,56 @@ def title_and_question(path: Path) -> tuple[str, str]:
     return title, (match.group(1).strip() if match else "")
 
 
+def _summary(data_dir: Path) -> str:
+    """Notices, their dates, warnings and rejected files, in one paragraph."""
+    notices = pd.read_csv(data_dir / "notices.csv", dtype=str, keep_default_na=False)
+    log = pd.read_csv(data_dir / "ingest_log.csv", dtype=str, keep_default_na=False)
+    starts = sorted(d for d in notices["inspection_start"] if d)
+    span = f"inspections begun {starts[0]} to {starts[-1]}" if starts else "no dated inspection"
+    status = log["status"].value_counts()
+    return (f"<p><b>{len(notices)} notices</b> ({span}); {int(status.get('warning', 0))} "
+            f"with warnings; {int(status.get('rejected', 0))} file(s) rejected and "
+            f"{int(status.get('skipped', 0))} skipped (see the "
+            '<a href="notices/index.html">list of every file</a>).</p>')
+
+
+def _copy_dataset(data_dir: Path, out_dir: Path) -> list[str]:
+    """Copy the dataset into reports/data/, so the report's links work wherever it goes."""
+    target = out_dir / "data"
+    target.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for name in DATASET_FILES:
+        if (data_dir / name).exists():
+            shutil.copyfile(data_dir / name, target / name)
+            copied.append(name)
+    return copied
+
+
 def write_index(notebooks: list[Path], out_dir: Path, data_dir: Path) -> Path:
-    """reports/index.html: each notebook with its question, and the dataset's files."""
-    out_dir = Path(out_dir)
+    """reports/index.html: a summary, each notebook with its question, the audit pages and
+    the dataset's files (a copy in reports/data/)."""
+    out_dir, data_dir = Path(out_dir), Path(data_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
     items = []
     for path in notebooks:
         title, question = title_and_question(path)
         items.append(f'<li><a href="{html.escape(path.stem)}.html">{html.escape(title)}</a>'
                      f"<br><span class=q>{html.escape(question)}</span></li>")
-    relative = os.path.relpath(Path(data_dir).resolve(), out_dir.resolve())
-    files = [f'<li><a href="{html.escape(relative)}/{name}">{name}</a></li>'
-             for name in DATASET_FILES if (Path(data_dir) / name).exists()]
+    files = [f'<li><a href="data/{name}">{name}</a></li>'
+             for name in _copy_dataset(data_dir, out_dir)]
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>zhenggai report: rectification notices after party inspections</title>
 <style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.5}}
 .q{{color:#444}} li{{margin-bottom:.8em}}</style></head><body>
 <h1>zhenggai: rectification notices after party inspections (巡视/巡察整改情况的通报)</h1>
-<p>Notebooks executed on a fresh kernel against the dataset in <code>{html.escape(relative)}</code>.
-Each page opens with the question it answers and ends with the answer and its limits.</p>
+{_summary(data_dir)}
+<p>Notebooks executed on a fresh kernel. Each page opens with the question it answers and
+ends with the answer and its limits; the code is in the notebooks.</p>
 <h2>Notebooks</h2><ol>{''.join(items)}</ol>
-<h2>Dataset</h2><p>The tables the notebooks read; the data dictionary is README.md.</p>
+<h2>Notices</h2><p>An <a href="notices/index.html">audit page for every notice</a>: its text
+line by line, with what was extracted from each line and what was missed.</p>
+<h2>Dataset</h2><p>The tables the notebooks read (a copy); the data dictionary is README.md.</p>
 <ul>{''.join(files)}</ul>
 </body></html>
 """
@@ -99,9 +148,12 @@ Each page opens with the question it answers and ends with the answer and its li
 
 
 def build_report(notebooks_dir: Path, out_dir: Path, data_dir: Path,
-                 only: list[Path] | None = None) -> dict[str, nbformat.NotebookNode]:
-    """Execute notebooks (all, or `only`), write their pages and the index.
-    Returns the executed notebooks by name, for checks."""
+                 only: list[Path] | None = None, raw_dir: Path | None = None
+                 ) -> dict[str, nbformat.NotebookNode]:
+    """Execute notebooks (all, or `only`), write their pages, the audit pages (when the raw
+    folder is given) and the index. Returns the executed notebooks by name, for checks."""
+    from zhenggai.report.audit import write_audit_pages
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     all_notebooks = notebooks_in(Path(notebooks_dir))
@@ -110,5 +162,7 @@ def build_report(notebooks_dir: Path, out_dir: Path, data_dir: Path,
         notebook = execute(Path(path), Path(data_dir))
         (out_dir / f"{Path(path).stem}.html").write_text(to_html(notebook), encoding="utf-8")
         executed[Path(path).stem] = notebook
+    if raw_dir is not None:
+        write_audit_pages(Path(raw_dir), Path(data_dir), out_dir)
     write_index(all_notebooks, out_dir, Path(data_dir))
     return executed

@@ -1,0 +1,164 @@
+"""An audit page for every notice: its full text, line by line, with what the parser took
+from each line labelled, and the lines that fed nothing left plain, so what was missed shows.
+
+reports/notices/<notice_id>.html holds the warnings first, the evidence that made the text a
+notice, the text with line numbers (title, framing, dates, problems, responses and outcomes
+labelled and linked to their rows), then the notice's rows of the problems, dates and
+outcomes tables, each linking back to its line. reports/notices/index.html lists every
+notice. The pages are self-contained: no script, no stylesheet or font from elsewhere.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+
+from zhenggai.notice.model import NotANotice
+from zhenggai.notice.parse import parse_notice
+from zhenggai.read.document import ReadError, read_document
+from zhenggai.text.dates import iso
+
+STYLE = """body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC",
+"Microsoft YaHei",sans-serif;max-width:70em;margin:1.5em auto;padding:0 1em;line-height:1.55}
+.warn{background:#fff4e5;border-left:4px solid #e8a33d;padding:.5em 1em}
+.evidence{background:#eef5ff;border-left:4px solid #4c72b0;padding:.5em 1em}
+table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.2em .5em;
+text-align:left;vertical-align:top}.text td{border:none}.n{color:#999;text-align:right;
+width:3em;user-select:none}.fed{background:#f2f8f2}.missed{color:#777}
+.tag{display:inline-block;font-size:.75em;background:#4c72b0;color:#fff;border-radius:3px;
+padding:0 .4em;margin-right:.3em;text-decoration:none}.tag.date{background:#dd8452}
+.tag.outcome{background:#55a868}.tag.title{background:#8172b2}.tag.response{background:#64b5cd}
+.wrap{overflow-x:auto}"""
+
+
+def _e(value) -> str:
+    return html.escape("" if value is None or (isinstance(value, float) and pd.isna(value))
+                       else str(value))
+
+
+def _labels(notice) -> tuple[dict[int, list[str]], dict[int, list[int]]]:
+    """Line number → the labels (HTML links) of what the parser took from it, and each
+    problem's lines."""
+    tags: dict[int, list[str]] = defaultdict(list)
+    for n in notice.title_lines:
+        tags[n].append('<span class="tag title">title</span>')
+    for n in notice.framing_lines:
+        tags[n].append('<span class="tag">framing</span>')
+    for k, d in enumerate(notice.dates, start=1):
+        inferred = ", year inferred" if d.year_inferred else ""
+        tags[d.line].append(f'<a class="tag date" href="#date-{k}">{_e(d.event)} '
+                            f"{_e(iso(d.date) or '?')}{inferred}</a>")
+    for p in notice.problems:
+        tags[p.line].append(f'<a class="tag" href="#problem-{p.seq}">problem {p.seq}</a>')
+        for n in p.response_lines:
+            tags[n].append(f'<a class="tag response" href="#problem-{p.seq}">response '
+                           f"{p.seq}</a>")
+    lines_of = {p.seq: [p.line, *p.response_lines] for p in notice.problems}
+    return tags, lines_of
+
+
+def _outcome_lines(notice, lines: list[str], lines_of: dict) -> dict[int, int]:
+    """Outcome number → the line its evidence stands on (among its problem's lines)."""
+    found = {}
+    for k, o in enumerate(notice.outcomes, start=1):
+        probe = o.evidence[:12]
+        candidates = lines_of.get(o.problem_seq, [])
+        found[k] = next((n for n in candidates if probe and probe in _analysed(lines, n)),
+                        candidates[0] if candidates else 0)
+    return found
+
+
+def _analysed(lines: list[str], number: int) -> str:
+    from zhenggai.text.clean import normalise_line
+
+    return normalise_line(lines[number - 1]) if 0 < number <= len(lines) else ""
+
+
+def _rows(headers: list[str], rows: list[list[str]], ids: list[str]) -> str:
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join(f'<tr id="{i}">' + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+                   for i, row in zip(ids, rows, strict=True))
+    return f'<div class="wrap"><table><tr>{head}</tr>{body}</table></div>'
+
+
+def audit_page(text: str, source_file: str) -> str:
+    """The audit page of one notice's text."""
+    notice = parse_notice(text)
+    lines = text.split("\n")
+    tags, lines_of = _labels(notice)
+    where = _outcome_lines(notice, lines, lines_of)
+    for k, o in enumerate(notice.outcomes, start=1):
+        tags[where[k]].append(f'<a class="tag outcome" href="#outcome-{k}">{_e(o.kind)}: '
+                              f"{_e(o.action)} {_e(o.as_printed)}</a>")
+    body = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        fed = number in tags
+        body.append(f'<tr id="L{number}" class="{"fed" if fed else "missed"}">'
+                    f'<td class="n">{number}</td><td>{"".join(tags.get(number, []))}'
+                    f"{_e(line)}</td></tr>")
+    warnings = "".join(f"<li>{_e(w)}</li>" for w in notice.warnings) or "<li>none</li>"
+    problems = _rows(["seq", "number", "section", "status", "measures", "problem", "line"],
+                     [[_e(p.seq), _e(p.number_as_printed), _e(p.section), _e(p.status),
+                       _e(len(p.measures)), _e(p.problem), f'<a href="#L{p.line}">{p.line}</a>']
+                      for p in notice.problems], [f"problem-{p.seq}" for p in notice.problems])
+    dates = _rows(["event", "date", "year inferred", "as printed", "line"],
+                  [[_e(d.event), _e(iso(d.date)), _e(d.year_inferred), _e(d.as_printed),
+                    f'<a href="#L{d.line}">{d.line}</a>'] for d in notice.dates],
+                  [f"date-{k}" for k in range(1, len(notice.dates) + 1)])
+    outcomes = _rows(["kind", "action", "figure", "object", "problem", "line"],
+                     [[_e(o.kind), _e(o.action), _e(o.as_printed), _e(o.object),
+                       _e(o.problem_seq), f'<a href="#L{where[k]}">{where[k]}</a>']
+                      for k, o in enumerate(notice.outcomes, start=1)],
+                     [f"outcome-{k}" for k in range(1, len(notice.outcomes) + 1)])
+    place = notice.place
+    return f"""<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><title>{_e(notice.title or source_file)}</title>
+<style>{STYLE}</style></head><body>
+<p><a href="index.html">all notices</a> · <a href="../index.html">report</a></p>
+<h1>{_e(notice.title or notice.unit or source_file)}</h1>
+<p>File <code>{_e(source_file)}</code> · notice <code>{_e(notice.notice_id)}</code> ·
+{_e(place.admin_level or "level unknown")} {_e(" ".join(filter(None, [place.province,
+place.city, place.county])))} · {_e(notice.inspection.team)}</p>
+<div class="warn"><b>Warnings</b><ul>{warnings}</ul></div>
+<p class="evidence">{_e(notice.evidence)}</p>
+<h2>The text</h2><p>Lines the parser used are shaded and labelled; plain grey lines fed
+nothing.</p><div class="wrap"><table class="text">{"".join(body)}</table></div>
+<h2>Problems</h2>{problems}<h2>Dates</h2>{dates}<h2>Outcomes</h2>{outcomes}
+</body></html>
+"""
+
+
+def write_audit_pages(raw_dir: Path, data_dir: Path, out_dir: Path) -> list[Path]:
+    """An audit page for every notice of a build, and the list of them."""
+    log = pd.read_csv(Path(data_dir) / "ingest_log.csv", dtype=str, keep_default_na=False)
+    folder = Path(out_dir) / "notices"
+    folder.mkdir(parents=True, exist_ok=True)
+    written, rows = [], []
+    for row in log.itertuples():
+        if not row.notice_id:
+            rows.append([_e(row.source_file), "", _e(row.status), _e(row.message)])
+            continue
+        try:
+            page = audit_page(read_document(Path(raw_dir) / row.source_file).text,
+                              row.source_file)
+        except (OSError, ReadError, NotANotice) as exc:
+            rows.append([_e(row.source_file), "", "audit page not written", _e(exc)])
+            continue
+        path = folder / f"{row.notice_id}.html"
+        path.write_text(page, encoding="utf-8")
+        written.append(path)
+        rows.append([_e(row.source_file), f'<a href="{row.notice_id}.html">{row.notice_id}</a>',
+                     _e(row.status), _e(row.message)])
+    index = _rows(["file", "audit page", "status", "message"], rows,
+                  [f"f{i}" for i in range(len(rows))])
+    (folder / "index.html").write_text(
+        f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>Notices</title>
+<style>{STYLE}</style></head><body><p><a href="../index.html">report</a></p>
+<h1>Every file, and an audit page for every notice</h1>{index}</body></html>
+""", encoding="utf-8")
+    return written
