@@ -34,8 +34,8 @@ _REMOTE = re.compile(
 # Tables that read well: left-aligned, never one Chinese character per line, wide ones scroll.
 READABLE_CSS = """<style>
 .jp-RenderedHTMLCommon table{display:block;overflow-x:auto;max-width:100%}
-.jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{text-align:left;min-width:4.5em;
-max-width:36em;white-space:normal;word-break:normal}
+.jp-RenderedHTMLCommon td,.jp-RenderedHTMLCommon th{text-align:left!important;
+min-width:4.5em;max-width:36em;white-space:normal;word-break:normal}
 .jp-OutputArea-output{overflow-x:auto}
 </style>"""
 
