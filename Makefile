@@ -60,8 +60,9 @@ test: $(STAMP) lint
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# Speed and memory on 10,000 varied notices (bench/bench_build.py --notices N [--report]).
 bench: $(STAMP)
-	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_build.py --notices 10000
 
 clean:
 	rm -rf $(VENV) reports build .pytest_cache .ruff_cache .hypothesis lib/*.egg-info

@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="refuse input files larger than this (default 20)")
     build.add_argument("--time-limit", type=float, default=30.0,
                        help="seconds one file may take to read and parse (default 30)")
+    build.add_argument("--no-cache", action="store_true",
+                       help="parse every file again instead of reusing cached parses "
+                       "(kept in .zhenggai-cache beside --out)")
     build.set_defaults(run=build_command)
     parse = commands.add_parser("parse", help="show what is extracted from one file")
     parse.add_argument("file")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from zhenggai import dataset
+from zhenggai.dataset import cache
 from zhenggai.dataset.folders import FolderError, check_folders, notices_in
 from zhenggai.dataset.ingest import Limits
 from zhenggai.text.dates import iso
@@ -49,9 +50,15 @@ def build_command(args: argparse.Namespace) -> int:
     except FolderError as exc:
         return _error(str(exc))
     limits = Limits(int(args.max_file_mb * 1024 * 1024), args.time_limit)
+    folder = None if args.no_cache else cache.default_folder(out)
+    signature = cache.folder_signature(raw, limits) if folder else ""
+    summary = cache.unchanged(folder, out, signature) if folder else None
+    if summary and not args.strict:
+        print(f"nothing changed since the last build: {summary} -> {out}")
+        return 0
     advance, finish = _progress(len(list(raw.iterdir())))
     try:
-        parsed = dataset.parse_folder(raw, limits, advance)
+        parsed = dataset.parse_folder(raw, limits, advance, folder)
     finally:
         finish()
     frames = dataset.tables(parsed)
@@ -64,6 +71,8 @@ def build_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _error(f"cannot write to '{out}': {exc.strerror or exc}; nothing was replaced")
     print(f"{dataset.summary(frames)} -> {out}")
+    if folder:
+        cache.remember(folder, out, signature, dataset.summary(frames))
     log = frames["ingest_log"]
     _report_files(log)
     for warning in warnings:

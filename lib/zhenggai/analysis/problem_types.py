@@ -118,9 +118,12 @@ def map_2d(clustering: Clustering) -> np.ndarray:
 
 def stability(clustering: Clustering, seeds: int = 20, resamples: int = 30,
               fraction: float = 0.8) -> pd.DataFrame:
-    """ARI of the chosen clustering against other seeds and against bootstrap subsamples."""
+    """ARI of the chosen clustering against other seeds and against bootstrap subsamples
+    (fewer of each past LARGE problems, where one run takes a while)."""
     rng = np.random.default_rng(SEED)
     n = clustering.matrix.shape[0]
+    if n > LARGE:
+        seeds, resamples = min(seeds, 5), min(resamples, 5)
     by_seed = [adjusted_rand_score(clustering.labels,
                                    _kmeans(clustering.matrix, clustering.k, s).labels_)
                for s in range(1, seeds + 1)]

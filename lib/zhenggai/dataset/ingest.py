@@ -10,23 +10,28 @@ name order and nothing depends on the clock.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import os
 import signal
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
+from zhenggai.dataset import cache
 from zhenggai.dataset.entries import Entry, scan
 from zhenggai.dataset.tables import tables
 from zhenggai.dataset.write import write_tables
 from zhenggai.notice.model import NotANotice, Notice
 from zhenggai.notice.parse import parse_notice
-from zhenggai.read.document import MAX_FILE_BYTES, ReadError, read_document
+from zhenggai.read.document import MAX_FILE_BYTES, ReadError, read_bytes, read_document
 
 MANIFEST = "sources.csv"
 TIME_LIMIT_S = 30.0  # default bound on one file's reading and parsing
+POOL_MIN_FILES = 48  # fewer files parse faster in one process than a pool starts
 
 
 @dataclass(frozen=True)
@@ -74,9 +79,10 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _parse_document(path: Path, name: str, limits: Limits) -> ParsedFile:
+def _parse_document(path: Path, name: str, limits: Limits, data: bytes | None = None
+                    ) -> ParsedFile:
     try:
-        document = read_document(path, limits.max_file_bytes)
+        document = read_document(path, limits.max_file_bytes, data)
     except ReadError as exc:
         return ParsedFile(name, "rejected", str(exc), evidence=f"unreadable: {exc}")
     try:
@@ -91,12 +97,21 @@ def _parse_document(path: Path, name: str, limits: Limits) -> ParsedFile:
                       document.file_format, notice, notice.evidence)
 
 
-def parse_file(path: Path, limits: Limits = Limits(), name: str | None = None) -> ParsedFile:
-    """Read and parse one file; never raises for bad input."""
+def parse_file(path: Path, limits: Limits = Limits(), name: str | None = None,
+               cache_folder: Path | None = None) -> ParsedFile:
+    """Read and parse one file (or take its parse from the cache); never raises for bad
+    input."""
     name = name or path.name
     try:
         with _time_limit(limits.time_limit_s):
-            return _parse_document(path, name, limits)
+            data = read_bytes(path, limits.max_file_bytes)
+            key = hashlib.sha256(data).hexdigest()
+            cached = cache.load(cache_folder, key)
+            if cached is not None:
+                return replace(cached, source_file=name)
+            parsed = _parse_document(path, name, limits, data)
+    except ReadError as exc:
+        return ParsedFile(name, "rejected", str(exc), evidence=f"unreadable: {exc}")
     except _TimeUp:
         message = (f"took longer than {limits.time_limit_s:g} s to read and parse; skipped "
                    "(raise the bound with --time-limit)")
@@ -104,19 +119,25 @@ def parse_file(path: Path, limits: Limits = Limits(), name: str | None = None) -
     except (RecursionError, MemoryError) as exc:
         message = f"too deeply nested or too large to read ({type(exc).__name__})"
         return ParsedFile(name, "rejected", message, evidence=f"unreadable: {message}")
+    cache.store(cache_folder, key, parsed)
+    return parsed
 
 
-def _parse_entry(entry: Entry, limits: Limits) -> ParsedFile:
+def _parse_entry(entry: Entry, limits: Limits, cache_folder: Path | None = None) -> ParsedFile:
     if entry.skip_reason:
         return ParsedFile(entry.name, "skipped", f"not read: {entry.skip_reason}",
                           evidence=f"skipped: {entry.skip_reason}")
     if entry.name == MANIFEST:
         return ParsedFile(entry.name, "skipped", "manifest of the raw files",
                           evidence=f"skipped: named {MANIFEST}")
-    parsed = parse_file(entry.path, limits, entry.name)
+    parsed = parse_file(entry.path, limits, entry.name, cache_folder)
     if entry.name_note and parsed.notice is not None:
         parsed.notice.cleaning_notes.append(entry.name_note)
     return parsed
+
+
+def _parse_entry_task(task: tuple[Entry, Limits, Path | None]) -> ParsedFile:
+    return _parse_entry(*task)
 
 
 def _without_duplicates(parsed: list[ParsedFile]) -> list[ParsedFile]:
@@ -136,19 +157,46 @@ def _without_duplicates(parsed: list[ParsedFile]) -> list[ParsedFile]:
 
 
 def parse_folder(raw_dir: Path, limits: Limits = Limits(),
-                 advance: Callable[[], None] | None = None) -> list[ParsedFile]:
+                 advance: Callable[[], None] | None = None, cache_folder: Path | None = None,
+                 workers: int | None = None) -> list[ParsedFile]:
     """Parse every entry of a folder (not recursing), in name order; `advance` is called
-    after each (a progress bar)."""
+    after each (a progress bar). With more than POOL_MIN_FILES files the work is spread over
+    a process pool (`workers`, default: every core); the order of the results stays the
+    folder's. With `cache_folder`, parses are taken from and kept in the cache."""
+    entries = scan(Path(raw_dir))
+    folder = cache.prepare(cache_folder) if cache_folder is not None else None
+    tasks = [(entry, limits, folder) for entry in entries]
+    workers = workers or os.cpu_count() or 1
     parsed = []
-    for entry in scan(Path(raw_dir)):
-        parsed.append(_parse_entry(entry, limits))
-        if advance:
-            advance()
+    if len(tasks) < POOL_MIN_FILES or workers == 1:
+        results = map(_parse_entry_task, tasks)
+        for item in results:
+            parsed.append(item)
+            if advance:
+                advance()
+    else:
+        chunk = max(1, min(64, len(tasks) // (workers * 8)))
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+            for item in pool.map(_parse_entry_task, tasks, chunksize=chunk):
+                parsed.append(item)
+                if advance:
+                    advance()
     return _without_duplicates(parsed)
 
 
-def build(raw_dir: Path, out_dir: Path, limits: Limits = Limits()) -> dict[str, pd.DataFrame]:
-    """Parse a raw folder and write the dataset into out_dir; return the tables."""
-    frames = tables(parse_folder(Path(raw_dir), limits))
+def _context():
+    """Forked workers start at once and share the loaded gazetteer (where fork exists)."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def build(raw_dir: Path, out_dir: Path, limits: Limits = Limits(), use_cache: bool = True
+          ) -> dict[str, pd.DataFrame]:
+    """Parse a raw folder and write the dataset into out_dir; return the tables. Parses are
+    cached beside out_dir unless `use_cache` is false."""
+    folder = cache.default_folder(Path(out_dir)) if use_cache else None
+    frames = tables(parse_folder(Path(raw_dir), limits, cache_folder=folder))
     write_tables(frames, Path(out_dir))
     return frames

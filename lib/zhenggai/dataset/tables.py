@@ -106,27 +106,41 @@ def _notice_parts(notice: Notice) -> dict[str, list[dict]]:
     return parts
 
 
+class _Columns:
+    """A table gathered column by column: a list per column instead of a dict per row, so a
+    large corpus is held once, compactly, until it becomes a DataFrame."""
+
+    def __init__(self, table: str) -> None:
+        self.names = schema.columns(table)
+        self.values: dict[str, list] = {name: [] for name in self.names}
+
+    def add(self, row: dict) -> None:
+        for name in self.names:
+            self.values[name].append(row.get(name))
+
+
 def tables(parsed: list[ParsedFile]) -> dict[str, pd.DataFrame]:
     """The dataset's tables from parsed files (see zhenggai.dataset.schema for the columns)."""
-    rows: dict[str, list[dict]] = {name: [] for name in schema.TABLES}
+    columns = {name: _Columns(name) for name in schema.TABLES}
     for item in parsed:
         notice = item.notice
-        rows["ingest_log"].append({
+        columns["ingest_log"].add({
             "source_file": item.source_file, "status": item.status, "encoding": item.encoding,
             "file_format": item.file_format, "message": item.message,
             "notice_id": notice.notice_id if notice else "", "evidence": item.evidence,
         })
         if notice is None:
             continue
-        rows["notices"].append(_notice_row(item.source_file, item.encoding, item.file_format,
+        columns["notices"].add(_notice_row(item.source_file, item.encoding, item.file_format,
                                            notice))
         for name, part in _notice_parts(notice).items():
-            rows[name] += part
-    return {name: _typed(name, rows[name]) for name in schema.TABLES}
+            for row in part:
+                columns[name].add(row)
+    return {name: _typed(name, columns[name].values) for name in schema.TABLES}
 
 
-def _typed(table: str, rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=schema.columns(table))
+def _typed(table: str, values: dict[str, list]) -> pd.DataFrame:
+    frame = pd.DataFrame(values, columns=schema.columns(table))
     for name, kind, _ in schema.TABLES[table]:
         if kind == "integer":
             frame[name] = frame[name].astype("Int64")

@@ -4,8 +4,9 @@ Written with XlsxWriter in constant-memory mode: every cell is a string, a numbe
 boolean, never a formula (text beginning with = stays text). Zip entries carry a fixed
 timestamp and the document a fixed creation date, so the same tables give the same bytes.
 Excel's limits are kept in the workbook only: a table longer than a sheet continues on further
-sheets, and a cell longer than Excel allows is cut, each with a warning. The CSV and Parquet
-files always hold everything.
+sheets, and a cell longer than Excel allows is cut, each with a warning. A corpus of more than
+MAX_WORKBOOK_CELLS cells gets a workbook of its small tables (notices, ingest_log) only, with
+a warning. The CSV and Parquet files always hold everything.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ import xlsxwriter
 from zhenggai.dataset import schema
 
 MAX_ROWS = 1_048_576  # rows of an Excel sheet, the header included
+# Beyond this many cells the workbook keeps the small tables only (a row per notice or file):
+# spreadsheet users of 100,000-row sheets are rare, and writing them takes most of a build.
+MAX_WORKBOOK_CELLS = 400_000
+SMALL_TABLES = ("notices", "ingest_log")
 MAX_CELL_CHARS = 32_767
 _CUT_MARK = "…[cut: see the CSV]"
 _FIXED_CREATED = dt.datetime(2000, 1, 1)
@@ -64,6 +69,13 @@ def _write_sheet(sheet, frame: pd.DataFrame, kinds: list[str], start: int, stop:
 def write_workbook(frames: dict[str, pd.DataFrame], path: Path) -> list[str]:
     """Write every table as a sheet (or several) of one workbook; returns warnings."""
     warnings: list[str] = []
+    cells = sum(frame.size for frame in frames.values())
+    if cells > MAX_WORKBOOK_CELLS:
+        left_out = [name for name in frames if name not in SMALL_TABLES]
+        warnings.append(f"xlsx: {cells:,} cells are more than a workbook is for; it holds "
+                        f"{' and '.join(SMALL_TABLES)} only, and {', '.join(left_out)} are in "
+                        "the CSV and Parquet files")
+        frames = {name: frames[name] for name in SMALL_TABLES if name in frames}
     workbook = xlsxwriter.Workbook(str(path), {**_OPTIONS, "tmpdir": str(Path(path).parent)})
     workbook.set_properties({"author": "zhenggai", "created": _FIXED_CREATED})
     per_sheet = MAX_ROWS - 1

@@ -23,4 +23,7 @@ def is_chrome(line: Line) -> bool:
 
 
 def chrome_flags(lines: list[Line]) -> list[bool]:
-    return [is_chrome(line) for line in lines]
+    """Which lines are chrome, in the opening where title and framing are looked for (the
+    body's lines are read by the problems walker, which has its own closing lines)."""
+    head = min(len(lines), max(v.OPENING_LINES, v.TITLE_SEARCH_LINES))
+    return [is_chrome(line) for line in lines[:head]] + [False] * (len(lines) - head)

@@ -14,6 +14,8 @@ def split_lines(text: str) -> tuple[list[Line], list[str]]:
     """Non-empty lines with their analysed form, and notes on the artefacts removed."""
     lines, notes = [], []
     for number, original in enumerate(text.split("\n"), start=1):
+        if not original.strip():
+            continue
         _, artefacts = remove_artefacts(original)
         notes += [f"removed {a} (line {number})" for a in artefacts]
         analysed = normalise_line(original)

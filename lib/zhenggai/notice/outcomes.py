@@ -27,6 +27,8 @@ from zhenggai.text.numerals import read_numeral
 _CLAUSE = re.compile(r"[^。；]+")
 _SCALE = {"万": 10_000, "亿": 100_000_000, None: 1}
 _VERB = {kind: re.compile(verbs) for kind, verbs in v.OUTCOME_VERBS}
+_ANY_VERB = re.compile("|".join(verbs for _, verbs in v.OUTCOME_VERBS)
+                       + "|" + v.MONEY_RESOLVED_VERBS.pattern)  # most clauses have none
 MAX_GAP = 6  # characters between a verb (or a document) and the next document it governs
 
 
@@ -96,8 +98,9 @@ def _segments(clause: str) -> list[tuple[int, str]]:
 
 def _counted(seq: int | None, clause: str, searchable: str) -> list[Outcome]:
     found = []
+    segments = _segments(searchable)
     for kind in ("discipline", "money", "personnel"):
-        for offset, segment in _segments(searchable):
+        for offset, segment in segments:
             verbs = list(_VERB[kind].finditer(segment))
             # 追回…并退回国库 is one result: one money result per segment
             for verb in verbs[:1] if kind == "money" else verbs:
@@ -147,6 +150,8 @@ def outcomes_of(seq: int | None, text: str) -> list[Outcome]:
     found: list[Outcome] = []
     for clause_match in _CLAUSE.finditer(text):
         clause = clause_match.group().strip()
+        if not _ANY_VERB.search(clause):
+            continue
         searchable = _outside_documents(clause)
         counted = _counted(seq, clause, searchable)
         if not any(o.kind == "money" for o in counted):

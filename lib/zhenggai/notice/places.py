@@ -83,6 +83,7 @@ def place_text(unit: str) -> str:
     return unit[: match.start()] if match else unit
 
 
+@lru_cache(maxsize=16384)  # issuers repeat across a corpus: each is resolved once
 def resolve_place(unit: str) -> Place:
     """Resolve an organisation name (长沙市文联, 中国文联, 江阴市文联) to its place and level."""
     former = _former_division(unit)
@@ -139,17 +140,26 @@ def _former_division(text: str) -> Place | None:
     return Place(place.admin_level, place.province, place.city, place.county, code, (note,))
 
 
+@lru_cache(maxsize=1)
+def _county_stems() -> dict[str, list[tuple[str, str]]]:
+    """City code prefix (4 digits) → its counties' (short name, code)."""
+    stems: dict[str, list[tuple[str, str]]] = {}
+    for code, name in _names().items():
+        if code[4:6] != "00":
+            stem = _DIVISION_SUFFIX.sub("", name)
+            if len(stem) >= MIN_SHORT_NAME:
+                stems.setdefault(code[:4], []).append((stem, code))
+    return stems
+
+
 def _abbreviated_county(text: str, city_code: str) -> str:
     """长沙市岳麓 → 岳麓区: a county of the city, named after the city by its short form."""
     city = _names().get(city_code, "")
     rest = text[text.find(city) + len(city):] if city and city in text else ""
     if len(rest) < MIN_SHORT_NAME:
         return ""
-    table = _gazetteer()
-    counties = table[table["code"].str.startswith(city_code[:4]) & (table["code"] != city_code)]
-    hits = [code for code, name in zip(counties["code"], counties["name"], strict=True)
-            if len(stem := _DIVISION_SUFFIX.sub("", name)) >= MIN_SHORT_NAME
-            and rest.startswith(stem)]
+    hits = [code for stem, code in _county_stems().get(city_code[:4], [])
+            if rest.startswith(stem)]
     return hits[0] if len(hits) == 1 else ""
 
 

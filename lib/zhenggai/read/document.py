@@ -16,7 +16,8 @@ from zhenggai.read.decode import decode_bytes
 from zhenggai.read.docx import read_docx
 from zhenggai.read.errors import ReadError
 
-__all__ = ["SUPPORTED_SUFFIXES", "Document", "ReadError", "read_document", "strip_controls"]
+__all__ = ["SUPPORTED_SUFFIXES", "Document", "ReadError", "read_bytes", "read_document",
+           "strip_controls"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # default cap on one input file
@@ -56,7 +57,7 @@ def _html_text(raw: str) -> tuple[str, tuple[str, ...]]:
     return text, notes
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
+def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -67,8 +68,10 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise ReadError(f"cannot open the file: {exc.strerror or exc}") from exc
 
 
-def read_document(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> Document:
-    """Read one notice file (.txt, .md, .html/.htm, .docx) into text.
+def read_document(path: str | Path, max_bytes: int = MAX_FILE_BYTES,
+                  data: bytes | None = None) -> Document:
+    """Read one notice file (.txt, .md, .html/.htm, .docx) into text; `data`, when given,
+    are the file's bytes, already read.
 
     Raises ReadError with a plain-language reason when the file cannot be used.
     """
@@ -79,7 +82,8 @@ def read_document(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> Document
             f"unsupported file type '{suffix or '(none)'}': use one of "
             + ", ".join(SUPPORTED_SUFFIXES)
         )
-    data = _read_bytes(path, max_bytes)
+    if data is None:
+        data = read_bytes(path, max_bytes)
     notes: tuple[str, ...] = ()
     if suffix == ".docx":
         text, encoding, fmt = read_docx(data), "docx", "docx"

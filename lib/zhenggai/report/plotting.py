@@ -27,6 +27,7 @@ CJK_FAMILIES = (
 # inspection office within two months of feedback. No rule sets a date for publishing.
 FEEDBACK_WINDOW = pd.DateOffset(months=2)
 REPORT_DUE = "report due: 2 months after feedback (巡视工作条例)"
+MAX_ROWS = 50  # rows of one figure, one per notice, a reader can still tell apart
 
 
 def _bundled_font() -> Path:
@@ -51,12 +52,51 @@ def use_chinese_font() -> str:
     return family
 
 
+def histogram(series: pd.Series, ax=None, xlabel: str = "", title: str = ""):
+    """The distribution of a series' values, with their number."""
+    use_chinese_font()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 3.2))
+    values = series.dropna().astype(float)
+    ax.hist(values, bins=min(40, max(5, int(np.sqrt(len(values))))), color="#4c72b0")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("notices")
+    ax.set_title(f"{title} (distribution over {len(values):,} notices)")
+    ax.grid(axis="y", alpha=0.3)
+    return ax
+
+
+def lag_distributions(notices: pd.DataFrame, by: str = "admin_level", ax=None):
+    """Box plots of the three lags by group: what a timeline becomes past MAX_ROWS notices."""
+    use_chinese_font()
+    lags = ["days_inspecting", "days_to_feedback", "days_to_publication"]
+    groups = notices[by].fillna("").astype(str).replace("", "(unknown)")
+    names = sorted(groups.unique())
+    if ax is None:
+        _, ax = plt.subplots(figsize=(10, 0.5 * len(lags) * len(names) + 1.5))
+    data, labels = [], []
+    for lag in lags:
+        for name in names:
+            values = notices.loc[groups == name, lag].dropna().astype(float)
+            data.append(values.to_numpy() if len(values) else np.array([np.nan]))
+            labels.append(f"{lag.replace('_', ' ')} · {name} (n = {len(values)})")
+    ax.boxplot(data, vert=False, labels=labels, showfliers=True)
+    ax.axvline(61, color="#dd8452", alpha=0.6, linestyle="--", label=REPORT_DUE)
+    ax.set_xlabel("days")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
 def timeline(notices: pd.DataFrame, labels: pd.Series, ax=None, relative: bool = False):
     """One row per notice: inspection window (bar), feedback (▲), publication (◆ the page's
     date, ■ the date under the signature), and the two months after feedback in which the
     rectification report is due (shaded). Hollow markers: year inferred, not printed.
-    With `relative`, the x axis is days since the inspection began, so stages line up."""
+    With `relative`, the x axis is days since the inspection began, so stages line up.
+    Past MAX_ROWS notices, box plots of the lags by level are drawn instead."""
     use_chinese_font()
+    if len(notices) > MAX_ROWS:
+        return lag_distributions(notices, ax=ax)
     order = notices.sort_values("inspection_start", na_position="last").index
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 0.6 * len(order) + 1.6))
@@ -157,8 +197,12 @@ def cluster_map(coordinates: np.ndarray, clusters: np.ndarray, names: dict[int, 
 
 
 def bars(series: pd.Series, ax=None, xlabel: str = "", title: str = "", annotate=None):
-    """Horizontal bars of a labelled series; `annotate` adds text after each bar (e.g. n)."""
+    """Horizontal bars of a labelled series; `annotate` adds text after each bar (e.g. n).
+    Past MAX_ROWS rows (one per notice cannot be read beyond that) a histogram of the values
+    is drawn instead."""
     use_chinese_font()
+    if len(series) > MAX_ROWS:
+        return histogram(series, ax, xlabel, title)
     if ax is None:
         _, ax = plt.subplots(figsize=(7, 0.45 * len(series) + 1.2))
     ax.barh(range(len(series)), series.to_numpy(dtype=float), color="#4c72b0")

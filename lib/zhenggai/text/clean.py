@@ -42,10 +42,10 @@ def to_simplified(text: str) -> str:
 
 def remove_artefacts(line: str) -> tuple[str, list[str]]:
     """Drop conversion artefacts; return the line and the artefacts found."""
-    found = _ARTEFACT.findall(line)
+    found = _ARTEFACT.findall(line) if "[" in line else []
     if found:
         line = _ARTEFACT.sub("", line)
-    glosses = _PINYIN_GLOSS.findall(line)
+    glosses = _PINYIN_GLOSS.findall(line) if ("(" in line or "（" in line) else []
     if len(glosses) >= _MIN_GLOSSES:
         line = _PINYIN_GLOSS.sub("", line)
         found.append(f"{len(glosses)} pinyin glosses")
@@ -55,19 +55,21 @@ def remove_artefacts(line: str) -> tuple[str, list[str]]:
 # NFKC would turn circled numbers (①②) into plain digits; they are measure markers, so they
 # are kept as printed. The rest of the table: corner brackets are the quotation marks of
 # traditional-script texts, ○ is a typed 〇.
-_KEEP = {c: c for c in map(chr, range(0x2460, 0x2474))}
+_KEEP = re.compile("[\u2460-\u2473]")
+_HAS_MARK = re.compile("[○「」『』;()?!]")
 _MARKS = str.maketrans({"○": "〇", "「": "“", "」": "”", "『": "‘", "』": "’", **_TO_FULLWIDTH})
 
 
 def normalise_punctuation(line: str) -> str:
     """Apply NFKC, then the genre's full-width punctuation outside numbers."""
-    if any(c in _KEEP for c in line):
-        line = "".join(c if c in _KEEP else unicodedata.normalize("NFKC", c) for c in line)
+    if _KEEP.search(line):
+        line = "".join(c if _KEEP.match(c) else unicodedata.normalize("NFKC", c) for c in line)
     else:
         line = unicodedata.normalize("NFKC", line)
     line = line.replace("...", "…")
     line = _COMMA_OR_COLON.sub(lambda m: "，" if m.group() == "," else "：", line)
-    line = line.translate(_MARKS)
+    if _HAS_MARK.search(line):
+        line = line.translate(_MARKS)
     if '"' in line:  # straight double quotes: alternate opening and closing marks
         parts = line.split('"')
         line = parts[0] + "".join(

@@ -8,12 +8,14 @@ cn2an.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import cn2an
 
 _CIRCLED = ("\u2460", "\u2473")  # ① … ⑳
 
 
+@lru_cache(maxsize=4096)  # the same few tokens (一, 二, 2023…) recur in every notice
 def read_numeral(token: str | None) -> int | None:
     """The value of a numeral token, or None when it is empty or not a numeral (十十)."""
     if not token:

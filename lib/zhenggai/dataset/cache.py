@@ -1,0 +1,164 @@
+"""The parse cache: a file already parsed by this parser is not parsed again.
+
+A parse is stored under the SHA-256 of the file's bytes, in a folder named by the parser's
+version. The version is derived, never set by hand: a hash of the parser's own code (the read,
+text and notice layers and the ingest step) and data, and of the versions of the packages
+that read and parse, so any change to any of them starts a new, empty cache (the old one is
+removed). Tables built from cached parses are
+byte-identical to a cold build's: a test checks it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import zhenggai
+
+CACHE_FOLDER = ".zhenggai-cache"
+_PACKAGES = ("cpca-new", "opencc", "charset-normalizer", "python-docx", "beautifulsoup4",
+             "lxml", "cn2an")
+
+
+# The code a parse depends on: the reading, text and notice layers, the ingest step and the
+# gazetteer's data (the tables, analysis and report layers do not change a parse).
+_PARSER_CODE = ("read", "text", "notice", "dataset/ingest.py", "dataset/entries.py",
+                "resources/former_divisions.csv")
+
+
+def _parser_files(root: Path) -> list[Path]:
+    files = []
+    for part in _PARSER_CODE:
+        path = root / part
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return files
+
+
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    """A hash of the parser's code and data and of the reading packages' versions."""
+    digest = hashlib.sha256()
+    root = Path(zhenggai.__file__).parent
+    for path in _parser_files(root):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    for package in _PACKAGES:
+        try:
+            digest.update(f"{package}=={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    return digest.hexdigest()[:16]
+
+
+def default_folder(out_dir: Path) -> Path:
+    """The cache beside the output folder: data/processed → data/.zhenggai-cache."""
+    return Path(out_dir).resolve().parent / CACHE_FOLDER
+
+
+def prepare(folder: Path) -> Path:
+    """The folder of this parser version's entries; other versions' are removed."""
+    folder = Path(folder)
+    current = folder / parser_version()
+    if folder.exists():
+        for old in folder.iterdir():
+            if old != current:
+                shutil.rmtree(old, ignore_errors=True)
+    current.mkdir(parents=True, exist_ok=True)
+    return current
+
+
+def _path(folder: Path, key: str) -> Path:
+    return folder / key[:2] / f"{key}.pickle"
+
+
+def load(folder: Path | None, key: str):
+    """The cached parse of a file with this content hash, or None."""
+    if folder is None:
+        return None
+    try:
+        with open(_path(folder, key), "rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return None
+
+
+def store(folder: Path | None, key: str, parsed) -> None:
+    """Keep a parse (written whole or not at all: a temporary file renamed in place)."""
+    if folder is None:
+        return
+    path = _path(folder, key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(partial, "wb") as f:
+            pickle.dump(parsed, f, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+    except OSError:
+        pass  # a cache that cannot be written only makes the next build slower
+
+
+@lru_cache(maxsize=1)
+def build_version() -> str:
+    """A hash of the whole library (tables, writers and dictionary included) and the parser's
+    version: what decides the outputs, given the same raw files."""
+    digest = hashlib.sha256(parser_version().encode())
+    root = Path(zhenggai.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".csv", ".txt", ".md"):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def folder_signature(raw_dir: Path, limits: object) -> str:
+    """What a build of this folder depends on: every entry's name, kind, size and modification
+    time, the limits, and the library's version. Equal signatures give equal outputs."""
+    digest = hashlib.sha256(f"{build_version()}|{limits!r}".encode())
+    for entry in sorted(os.scandir(raw_dir), key=lambda e: os.fsencode(e.name)):
+        try:
+            info = entry.stat(follow_symlinks=False)
+            digest.update(os.fsencode(entry.name) + b"|" + f"{info.st_mode}|{info.st_size}|"
+                          f"{info.st_mtime_ns}".encode())
+        except OSError:
+            digest.update(os.fsencode(entry.name) + b"|unreadable")
+    return digest.hexdigest()
+
+
+def _record(folder: Path, out_dir: Path) -> Path:
+    key = hashlib.sha256(str(Path(out_dir).resolve()).encode()).hexdigest()[:16]
+    return Path(folder) / "builds" / f"{key}.json"
+
+
+def unchanged(folder: Path, out_dir: Path, signature: str) -> str | None:
+    """The summary of the last build into out_dir when nothing it depends on has changed
+    and its outputs are still there; else None."""
+    import json
+
+    try:
+        record = json.loads(_record(folder, out_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    outputs = [Path(out_dir) / name for name in record.get("files", [])]
+    if record.get("signature") != signature or not outputs or \
+            not all(p.exists() for p in outputs):
+        return None
+    return record.get("summary")
+
+
+def remember(folder: Path, out_dir: Path, signature: str, summary: str) -> None:
+    """Note a finished build, for `unchanged` to find."""
+    import json
+
+    path = _record(folder, out_dir)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        files = sorted(p.name for p in Path(out_dir).iterdir())
+        path.write_text(json.dumps({"signature": signature, "summary": summary,
+                                    "files": files}), encoding="utf-8")
+    except OSError:
+        pass
