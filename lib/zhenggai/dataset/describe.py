@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+MAX_LISTED = 20  # notices or files named one by one; past this, a count
+
+
+def _listed(names: list[str], separator: str) -> str:
+    shown = separator.join(names[:MAX_LISTED])
+    return shown + (f" … and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED
+                    else "")
+
 
 def corpus_description(frames: dict[str, pd.DataFrame]) -> str:
     """Markdown bullets on what the tables hold and where they are incomplete."""
@@ -19,17 +27,21 @@ def corpus_description(frames: dict[str, pd.DataFrame]) -> str:
         + "; by level: " + ", ".join(f"{n} {level}" for level, n in levels.items())
         + (f"; provinces: {'、'.join(provinces)}" if provinces else "") + ".",
     ]
-    for row in notices[notices["warnings"] != ""].itertuples():
+    warned = notices[notices["warnings"] != ""]
+    for row in warned.head(MAX_LISTED).itertuples():
         lines.append(f"- {row.unit or row.source_file} (`{row.source_file}`): {row.warnings}.")
-    with_status = frames["problems"].groupby("notice_id")["status"].apply(lambda s: (s != "").any())
-    lines.append(f"- Statuses per problem are given in {int(with_status.sum())} of "
+    if len(warned) > MAX_LISTED:
+        lines.append(f"- … and {len(warned) - MAX_LISTED} more notices with warnings "
+                     "(notices.warnings).")
+    status_given = frames["problems"].loc[frames["problems"]["status"] != "", "notice_id"]
+    lines.append(f"- Statuses per problem are given in {status_given.nunique()} of "
                  f"{len(notices)} notices.")
     undated = notices.loc[notices["publication_date"] == "", "unit"].tolist()
     if undated:
-        lines.append(f"- No publication date printed: {'、'.join(undated)}.")
+        lines.append(f"- No publication date printed: {_listed(undated, '、')}.")
     rejected = frames["ingest_log"].query("status == 'rejected'")["source_file"].tolist()
     if rejected:
-        lines.append(f"- Rejected files (see ingest_log): {', '.join(rejected)}.")
+        lines.append(f"- Rejected files (see ingest_log): {_listed(rejected, ', ')}.")
     return "\n".join(lines)
 
 

@@ -71,11 +71,12 @@ def write_workbook(frames: dict[str, pd.DataFrame], path: Path) -> list[str]:
     warnings: list[str] = []
     cells = sum(frame.size for frame in frames.values())
     if cells > MAX_WORKBOOK_CELLS:
-        left_out = [name for name in frames if name not in SMALL_TABLES]
+        small = {name: frames[name] for name in SMALL_TABLES if name in frames}
+        kept = small if sum(f.size for f in small.values()) <= MAX_WORKBOOK_CELLS else {}
         warnings.append(f"xlsx: {cells:,} cells are more than a workbook is for; it holds "
-                        f"{' and '.join(SMALL_TABLES)} only, and {', '.join(left_out)} are in "
-                        "the CSV and Parquet files")
-        frames = {name: frames[name] for name in SMALL_TABLES if name in frames}
+                        + (f"{' and '.join(kept)} only" if kept else "no table")
+                        + "; every table is in the CSV and Parquet files")
+        frames = kept
     workbook = xlsxwriter.Workbook(str(path), {**_OPTIONS, "tmpdir": str(Path(path).parent)})
     workbook.set_properties({"author": "zhenggai", "created": _FIXED_CREATED})
     per_sheet = MAX_ROWS - 1
@@ -93,5 +94,8 @@ def write_workbook(frames: dict[str, pd.DataFrame], path: Path) -> list[str]:
         if cut:
             warnings.append(f"xlsx: {cut} cell(s) of {name} longer than Excel's "
                             f"{MAX_CELL_CHARS:,} characters were cut (the CSV holds them whole)")
+    if not frames:  # a workbook needs a sheet: one that says where the tables are
+        workbook.add_worksheet("about").write_string(
+            0, 0, "The tables are too large for a workbook: use the CSV or Parquet files.")
     workbook.close()
     return warnings
