@@ -1,0 +1,95 @@
+"""Who inspected and when: inspecting bodies, teams, rounds and modes, units, the framing's events."""
+
+from __future__ import annotations
+
+import re
+
+from zhenggai.notice.vocabulary.numbering import NUMERAL
+
+# --- inspecting bodies, teams, rounds and modes -------------------------------------------------
+
+# The committee that sends a team, and the administrative level of the units it inspects.
+INSPECTING_BODIES: dict[str, str] = {
+    "中央": "central",
+    "省委": "province",
+    "自治区党委": "province",
+    "市委": "prefecture",
+    "地委": "prefecture",
+    "州委": "prefecture",
+    "盟委": "prefecture",
+    "县委": "county",
+    "区委": "county",
+    "旗委": "county",
+}
+# Committees that can open a team's name (党委/党组 of a system or firm included).
+_TEAM_COMMITTEES = "省委|自治区党委|市委|地委|区委|县委|州委|盟委|旗委|党委|党组"
+# What may stand between the committee and 巡察组: a kind of team (专项, 机动, 提级, 交叉,
+# 对村…) or a special inspection's long name (深化“最多跑一次”改革、优化营商环境专项).
+_TEAM_MODIFIER = r"[^，。；：:（）()\s]{0,30}?"
+TEAM = re.compile(
+    rf"""(?P<team>
+        (?:{NUMERAL}届)?                       # 八届市委巡察四组
+        (?P<body>中央
+            # an optional place name (湖南省委, 长沙市委) before the committee; no dates or verbs
+            |[^\W\d_年月日度了对向由经据的和及]{{0,6}}?(?:{_TEAM_COMMITTEES}))
+        (?:（?第{NUMERAL}轮）?)?                 # 市委（第三轮）巡察二组
+        (?:第{NUMERAL}{_TEAM_MODIFIER}            # 第七提级交叉巡察组
+          |{_TEAM_MODIFIER})
+        (?P<kind>巡视|巡察)
+        (?:“回头看”)?                           # 巡察“回头看”第一组
+        (?:第?{NUMERAL})?                      # 巡察第四组, 巡察四组
+        (?:组|工作组)
+        (?:“回头看”)?)""",
+    re.VERBOSE,
+)
+TEAM_NUMBER = re.compile(rf"(?:第{NUMERAL}|巡[视察]第?{NUMERAL}组)")
+COMMITTEE = re.compile(r"(中央|省委|自治区党委|市委|地委|州委|盟委|区委|县委|旗委)")
+INSPECTION_ROUND = re.compile(
+    rf"((?:{NUMERAL}届)?(?:中央|[省市区县州旗]委|自治区党委)?第{NUMERAL}轮)"
+)
+INSPECTION_MODE = re.compile(
+    r"(常规|专项|政治|机动|提级|联动|交叉|巡察“回头看”|“回头看”)(?:巡视|巡察)?"
+)
+# Where a unit's name stops naming a place, when it does not open with a full division name
+# (苏州文联, 共青团南县委员会).
+ORGANISATION_WORD = re.compile(
+    r"文学艺术界联合会|文联|作家协会|作协|文化|党组|党委|委员会|人民法院|人民检察院|机关"
+)
+# Units of the centre: ministries and national bodies, which have no place.
+CENTRAL_UNIT = re.compile(
+    r"^(?:中国|中华全国|中央|全国|国家|国务院|最高人民(?:法院|检察院))|共青团中央|团中央"
+)
+# A township's party committee counts as county level (乡, 镇, 街道 are below the county).
+TOWNSHIP_UNIT = re.compile(r"[乡镇]|街道|苏木")
+# The level a unit's name implies when it names no place: 市妇联 → prefecture.
+UNIT_LEVEL_WORD: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:中共)?省"), "province"),
+    (re.compile(r"^(?:中共)?(?:市|州|盟)"), "prefecture"),
+    (re.compile(r"^(?:中共)?(?:区|县|旗)"), "county"),
+)
+INSPECTION_KINDS = ("巡察", "巡视")  # in the order a title is searched
+
+# --- events of the framing paragraph ----------------------------------------------------------
+
+FEEDBACK_WORD = "反馈"
+# The team's feedback as an act (反馈了巡察意见, 进行了反馈, 召开了巡察反馈会议), not the
+# feedback as a noun (传达巡察反馈意见) nor what followed it (巡察意见反馈后).
+FEEDBACK_EVENT = re.compile(
+    r"""(?<!巡察)(?<!巡视)反馈(?:了)?(?:巡[视察])?(?:意见|情况|工作情况)(?!后|以来|整改|的)
+        |(?:进行|作出|作)(?:了)?反馈
+        |反馈会(?:议)?
+        |反馈(?:了)?(?=[。，；]|$)""",
+    re.VERBOSE,
+)
+ENTRY_WORD = "进驻"  # the team's arrival: the start of the inspection
+CLAUSE_END = re.compile(r"[。；]")
+# The framing paragraph: the team came to (对…开展/进行) or fed back to the unit.
+INSPECTION_ACT = re.compile(r"对.{0,80}?(?:开展|进行|实施)|进驻|反馈")
+# The inspected unit as the framing names it: 对XX党组开展了巡察 / 向XX反馈
+UNIT_IN_FRAMING = re.compile(
+    r"""(?:对|向)(?P<unit>[^，。；、]{2,40}?)
+        (?=(?:开展|进行|实施|正式)|(?:反馈)|(?:的)?(?:常规|专项|政治)?巡[视察])""",
+    re.VERBOSE,
+)
+# A unit named only by the first person (我单位, 我局, 我院…) names no place of its own.
+FIRST_PERSON_UNIT = re.compile(r"^(?:我|本)(?:单位|局|院|会|委|镇|乡|街道|中心|部|办|校|所|馆|司|厅)?$")
