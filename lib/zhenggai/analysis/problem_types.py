@@ -23,7 +23,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score, silhouette_score
 
 from zhenggai.analysis import represent
-from zhenggai.analysis.topics import shuffled
+from zhenggai.analysis.topics import k_values, shuffled
 
 SEED = 0
 MAX_K = 30
@@ -67,8 +67,8 @@ def cluster_problems(texts: pd.Series, k_range: range | None = None) -> Clusteri
     beside the silhouette of the shuffled baseline."""
     matrix, terms = tfidf(texts)
     n = matrix.shape[0]
-    if k_range is None:
-        k_range = range(2, max(3, min(MAX_K, n // 3) + 1))
+    if k_range is None:  # the range is not capped below n/3; past 8 values it is sampled
+        k_range = k_values(n)
     k_range = [k for k in k_range if 2 <= k < n]
     if not k_range:
         raise ValueError(f"too few problems ({n}) to cluster")

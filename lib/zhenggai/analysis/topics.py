@@ -37,7 +37,8 @@ MAX_K_VALUES = 8  # ks tried, spread over the range
 FREX_WEIGHT = 0.5
 MAX_ITER = 400
 LARGE_CORPUS = 5000  # statements beyond which LDA learns online, in mini-batches
-DIAGNOSTIC_SAMPLE = 3000  # statements the k search runs on (a fixed sample beyond this)
+DIAGNOSTIC_SAMPLE = {"nmf": 1000, "lda": 400}  # statements the k search runs on, at most
+REFITS = {"nmf": 3, "lda": 1}  # refits per k for stability (LDA's fits cost ten times NMF's)
 
 
 @dataclass
@@ -144,8 +145,8 @@ def diagnostics(texts: pd.Series, method: str = "nmf", unit: str = represent.WOR
     """Coherence, exclusivity and stability by k, for the corpus and the shuffled baseline,
     and the k chosen (column `chosen`). Beyond DIAGNOSTIC_SAMPLE statements the search runs
     on a fixed random sample of them."""
-    if len(texts) > DIAGNOSTIC_SAMPLE:  # the search's cost grows with k × refits × n
-        texts = texts.sample(DIAGNOSTIC_SAMPLE, random_state=SEED)
+    if len(texts) > DIAGNOSTIC_SAMPLE[method]:  # the search's cost grows with k × refits × n
+        texts = texts.sample(DIAGNOSTIC_SAMPLE[method], random_state=SEED)
     counts, _ = represent.counts(texts, unit)
     baseline = shuffled(counts)
     rows = []
@@ -155,7 +156,8 @@ def diagnostics(texts: pd.Series, method: str = "nmf", unit: str = represent.WOR
             rows.append({"k": k, "corpus": corpus,
                          "coherence": coherence(components, matrix),
                          "exclusivity": exclusivity(components),
-                         "stability": stability(method, k, matrix, components)})
+                         "stability": stability(method, k, matrix, components,
+                                                 REFITS[method])})
     table = pd.DataFrame(rows)
     real = table[table["corpus"] == "corpus"].set_index("k")[["coherence", "exclusivity",
                                                               "stability"]]
