@@ -80,7 +80,7 @@ def lag_distributions(notices: pd.DataFrame, by: str = "admin_level", ax=None):
             values = notices.loc[groups == name, lag].dropna().astype(float)
             data.append(values.to_numpy() if len(values) else np.array([np.nan]))
             labels.append(f"{lag.replace('_', ' ')} · {name} (n = {len(values)})")
-    ax.boxplot(data, vert=False, labels=labels, showfliers=True)
+    ax.boxplot(data, orientation="horizontal", tick_labels=labels, showfliers=True)
     ax.axvline(61, color="#dd8452", alpha=0.6, linestyle="--", label=REPORT_DUE)
     ax.set_xlabel("days")
     ax.legend(fontsize=8, frameon=False, loc="lower right")
