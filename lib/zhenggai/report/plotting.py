@@ -81,8 +81,12 @@ def lag_distributions(notices: pd.DataFrame, by: str = "admin_level", ax=None):
             data.append(values.to_numpy() if len(values) else np.array([np.nan]))
             labels.append(f"{lag.replace('_', ' ')} · {name} (n = {len(values)})")
     ax.boxplot(data, orientation="horizontal", tick_labels=labels, showfliers=True)
-    ax.axvline(61, color="#dd8452", alpha=0.6, linestyle="--", label=REPORT_DUE)
+    ax.axvline(61, color="#dd8452", alpha=0.6, linestyle="--",
+               label=REPORT_DUE + ", for days to publication")
     ax.set_xlabel("days")
+    ax.set_title(f"Lags by {by.replace('_', ' ')} ({len(notices):,} notices: distributions, "
+                 "not one row each)")
+    ax.figure.tight_layout()
     ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.grid(axis="x", alpha=0.3)
     return ax
