@@ -11,8 +11,11 @@ usage: python tools/check_report.py REPORTS_DIR SCREENSHOTS_DIR
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -128,9 +131,12 @@ def main(reports: str, screenshots: str) -> int:
     pages = sorted(root.glob("*.html")) + sorted((root / "notices").glob("*.html"))
     if not pages:
         sys.exit(f"check-report: no pages in {root}: run make report first")
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes may still write to the profile as they exit: its removal
+    # must not fail the check
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         browser = subprocess.Popen([_browser(), *FLAGS, f"--user-data-dir={profile}"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
         try:
             port = _debugger_port(Path(profile))
             failed = 0
@@ -141,7 +147,8 @@ def main(reports: str, screenshots: str) -> int:
                 for problem in problems:
                     print(f"      {problem}")
         finally:
-            browser.terminate()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(browser.pid, signal.SIGTERM)  # the browser and all its helpers
             browser.wait(timeout=30)
     print(f"check-report: {len(pages) - failed} of {len(pages)} pages passed; "
           f"screenshots in {shots}")

@@ -18,9 +18,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.cluster import KMeans, MiniBatchKMeans
-from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfTransformer
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score, silhouette_score
+from sklearn.metrics import adjusted_rand_score, silhouette_score
 
 from zhenggai.analysis import represent
 from zhenggai.analysis.topics import k_values, shuffled
@@ -85,37 +84,6 @@ def cluster_problems(texts: pd.Series, k_range: range | None = None) -> Clusteri
     return Clustering(matrix, terms, model.labels_, k, silhouettes, model)
 
 
-def top_terms(clustering: Clustering, n: int = 8) -> pd.DataFrame:
-    """For each cluster: size, its top terms by centroid weight, and a short label."""
-    rows = []
-    for c in range(clustering.k):
-        centre = clustering.model.cluster_centers_[c]
-        order = np.argsort(-centre, kind="stable")[:n]
-        terms = [str(clustering.terms[i]) for i in order if centre[i] > 0]
-        rows.append({"cluster": c, "size": int((clustering.labels == c).sum()),
-                     "label": "·".join(terms[:3]), "top_terms": "、".join(terms)})
-    return pd.DataFrame(rows).set_index("cluster")
-
-
-def nearest_to_centre(clustering: Clustering, texts: pd.Series, n: int = 3) -> pd.DataFrame:
-    """The `n` problems closest (cosine) to each cluster's centre."""
-    centres = clustering.model.cluster_centers_
-    norms = np.linalg.norm(centres, axis=1, keepdims=True)
-    similarity = clustering.matrix @ (centres / np.where(norms == 0, 1, norms)).T
-    rows = []
-    for c in range(clustering.k):
-        members = np.flatnonzero(clustering.labels == c)
-        ranked = members[np.argsort(-similarity[members, c], kind="stable")][:n]
-        rows += [{"cluster": c, "rank": r + 1, "similarity": float(similarity[i, c]),
-                  "problem": texts.iloc[i]} for r, i in enumerate(ranked)]
-    return pd.DataFrame(rows)
-
-
-def map_2d(clustering: Clustering) -> np.ndarray:
-    """Two-dimensional coordinates of the problems (truncated SVD of the TF-IDF matrix)."""
-    return TruncatedSVD(n_components=2, random_state=SEED).fit_transform(clustering.matrix)
-
-
 def stability(clustering: Clustering, seeds: int = 20, resamples: int = 30,
               fraction: float = 0.8) -> pd.DataFrame:
     """ARI of the chosen clustering against other seeds and against bootstrap subsamples
@@ -139,11 +107,3 @@ def stability(clustering: Clustering, seeds: int = 20, resamples: int = 30,
         "max_ari": [np.max(by_seed), np.max(by_resample)],
     })
     return table.set_index("check")
-
-
-def agreement(clusters: pd.Series, categories: pd.Series) -> pd.Series:
-    """Agreement between clusters and codebook categories: ARI and normalised mutual info."""
-    return pd.Series({
-        "adjusted_rand_index": adjusted_rand_score(categories, clusters),
-        "normalised_mutual_information": normalized_mutual_info_score(categories, clusters),
-    })

@@ -69,21 +69,6 @@ def lags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return n[columns].sort_values("days_to_feedback")
 
 
-def lag_summary(frames: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
-    """Median, minimum and maximum of each lag by a grouping column, with sample sizes."""
-    n = frames["notices"]
-    rows = {}
-    for group, part in n.groupby(by, sort=True):
-        row = {"n_notices": len(part)}
-        for lag in LAGS:
-            values = part[lag].dropna()
-            row[f"{lag}_n"] = len(values)
-            row[f"{lag}_median"] = values.median() if len(values) else pd.NA
-            row[f"{lag}_range"] = f"{values.min()}–{values.max()}" if len(values) else ""
-        rows[group or "(unknown)"] = row
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(by)
-
-
 def per_group(frames: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
     """Problems per notice and measures per problem by a notice column (province, level)."""
     n = frames["notices"]
@@ -98,28 +83,3 @@ def per_group(frames: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
             "notices_truncated": int(part["truncated"].fillna(False).sum()),
         }
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis(by)
-
-
-def shares(frames: dict[str, pd.DataFrame], categories: pd.Series, by: str) -> pd.DataFrame:
-    """Share of each category among a group's problems (rows sum to 1), with n_problems.
-
-    `categories` is aligned with frames["problems"] (one value per problem)."""
-    p = frames["problems"][["notice_id"]].copy()
-    p["category"] = categories.array
-    p = p.merge(frames["notices"][["notice_id", by]], on="notice_id")
-    p[by] = p[by].replace("", "(unknown)")
-    table = pd.crosstab(p[by], p["category"], normalize="index")
-    table["n_problems"] = p.groupby(by).size()
-    return table
-
-
-def status_by_group(frames: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
-    """Problems by status (completed / in_progress / long_term / not stated) per group."""
-    p = frames["problems"].merge(frames["notices"][["notice_id", by]], on="notice_id")
-    p["status"] = p["status"].replace("", "not stated")
-    p[by] = p[by].replace("", "(unknown)")
-    table = pd.crosstab(p[by], p["status"])
-    order = [c for c in ("completed", "in_progress", "long_term", "not stated") if c in table]
-    table = table[order]
-    table["n_notices"] = p.groupby(by)["notice_id"].nunique()
-    return table

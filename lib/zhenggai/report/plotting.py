@@ -184,22 +184,6 @@ def heatmap(table: pd.DataFrame, ax=None, fmt: str = "{:.0%}", title: str = "",
     return ax
 
 
-def cluster_map(coordinates: np.ndarray, clusters: np.ndarray, names: dict[int, str], ax=None):
-    """Problems on two dimensions, coloured by cluster, with the clusters' labels."""
-    use_chinese_font()
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8, 6))
-    colours = plt.get_cmap("tab10")
-    for c in sorted(set(clusters)):
-        points = coordinates[clusters == c]
-        ax.scatter(points[:, 0], points[:, 1], s=30, color=colours(c % 10),
-                   label=f"{c}: {names.get(c, '')}")
-    ax.legend(fontsize=8, loc="best", frameon=False)
-    ax.set_xlabel("dimension 1 (truncated SVD of TF-IDF)")
-    ax.set_ylabel("dimension 2")
-    return ax
-
-
 def bars(series: pd.Series, ax=None, xlabel: str = "", title: str = "", annotate=None):
     """Horizontal bars of a labelled series; `annotate` adds text after each bar (e.g. n).
     Past MAX_ROWS rows (one per notice cannot be read beyond that) a histogram of the values
