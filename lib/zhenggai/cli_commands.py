@@ -57,11 +57,10 @@ def build_command(args: argparse.Namespace) -> int:
         print(f"nothing changed since the last build: {summary} -> {out}")
         return 0
     advance, finish = _progress(len(list(raw.iterdir())))
-    try:
-        parsed = dataset.parse_folder(raw, limits, advance, folder)
+    try:  # each parse is turned into rows as it arrives, then let go
+        frames = dataset.tables(dataset.iter_folder(raw, limits, advance, folder))
     finally:
         finish()
-    frames = dataset.tables(parsed)
     held = notices_in(out)
     if frames["notices"].empty and held and not args.force:
         return _error(f"no notice was parsed from '{raw}'; refusing to replace the dataset in "

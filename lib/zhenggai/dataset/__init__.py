@@ -5,10 +5,17 @@
 """
 
 from zhenggai.dataset.describe import corpus_description, summary
-from zhenggai.dataset.ingest import MANIFEST, ParsedFile, build, parse_file, parse_folder
+from zhenggai.dataset.ingest import (
+    MANIFEST,
+    ParsedFile,
+    build,
+    iter_folder,
+    parse_file,
+    parse_folder,
+)
 from zhenggai.dataset.load import load_tables
 from zhenggai.dataset.tables import tables
 from zhenggai.dataset.write import write_tables
 
-__all__ = ["MANIFEST", "ParsedFile", "build", "corpus_description", "load_tables",
-           "parse_file", "parse_folder", "summary", "tables", "write_tables"]
+__all__ = ["MANIFEST", "ParsedFile", "build", "corpus_description", "iter_folder",
+           "load_tables", "parse_file", "parse_folder", "summary", "tables", "write_tables"]

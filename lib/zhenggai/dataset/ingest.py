@@ -14,7 +14,7 @@ import hashlib
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -140,10 +140,9 @@ def _parse_entry_task(task: tuple[Entry, Limits, Path | None]) -> ParsedFile:
     return _parse_entry(*task)
 
 
-def _without_duplicates(parsed: list[ParsedFile]) -> list[ParsedFile]:
+def _without_duplicates(parsed: Iterable[ParsedFile]) -> Iterator[ParsedFile]:
     """A notice whose text was already read from an earlier file is rejected as its copy."""
     first: dict[str, str] = {}
-    kept = []
     for item in parsed:
         notice_id = item.notice.notice_id if item.notice else ""
         if notice_id in first:
@@ -152,36 +151,40 @@ def _without_duplicates(parsed: list[ParsedFile]) -> list[ParsedFile]:
                            evidence=f"rejected: {message}")
         elif notice_id:
             first[notice_id] = item.source_file
-        kept.append(item)
-    return kept
+        yield item
+
+
+def _parsed(tasks: list, workers: int) -> Iterator[ParsedFile]:
+    """The parses of the tasks, in their order: in this process, or over a pool."""
+    if len(tasks) < POOL_MIN_FILES or workers == 1:
+        yield from map(_parse_entry_task, tasks)
+        return
+    chunk = max(1, min(64, len(tasks) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+        yield from pool.map(_parse_entry_task, tasks, chunksize=chunk)
+
+
+def iter_folder(raw_dir: Path, limits: Limits = Limits(),
+                advance: Callable[[], None] | None = None, cache_folder: Path | None = None,
+                workers: int | None = None) -> Iterator[ParsedFile]:
+    """Parse every entry of a folder (not recursing), yielding each in name order as it is
+    ready, so that the tables can take a notice's rows and let it go; `advance` is called
+    after each (a progress bar). With more than POOL_MIN_FILES files the work is spread over
+    a process pool (`workers`, default: every core). With `cache_folder`, parses are taken
+    from and kept in the cache."""
+    folder = cache.prepare(cache_folder) if cache_folder is not None else None
+    tasks = [(entry, limits, folder) for entry in scan(Path(raw_dir))]
+    for item in _without_duplicates(_parsed(tasks, workers or os.cpu_count() or 1)):
+        if advance:
+            advance()
+        yield item
 
 
 def parse_folder(raw_dir: Path, limits: Limits = Limits(),
                  advance: Callable[[], None] | None = None, cache_folder: Path | None = None,
                  workers: int | None = None) -> list[ParsedFile]:
-    """Parse every entry of a folder (not recursing), in name order; `advance` is called
-    after each (a progress bar). With more than POOL_MIN_FILES files the work is spread over
-    a process pool (`workers`, default: every core); the order of the results stays the
-    folder's. With `cache_folder`, parses are taken from and kept in the cache."""
-    entries = scan(Path(raw_dir))
-    folder = cache.prepare(cache_folder) if cache_folder is not None else None
-    tasks = [(entry, limits, folder) for entry in entries]
-    workers = workers or os.cpu_count() or 1
-    parsed = []
-    if len(tasks) < POOL_MIN_FILES or workers == 1:
-        results = map(_parse_entry_task, tasks)
-        for item in results:
-            parsed.append(item)
-            if advance:
-                advance()
-    else:
-        chunk = max(1, min(64, len(tasks) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-            for item in pool.map(_parse_entry_task, tasks, chunksize=chunk):
-                parsed.append(item)
-                if advance:
-                    advance()
-    return _without_duplicates(parsed)
+    """Every entry of a folder parsed, in name order (see iter_folder)."""
+    return list(iter_folder(raw_dir, limits, advance, cache_folder, workers))
 
 
 def _context():
@@ -197,6 +200,6 @@ def build(raw_dir: Path, out_dir: Path, limits: Limits = Limits(), use_cache: bo
     """Parse a raw folder and write the dataset into out_dir; return the tables. Parses are
     cached beside out_dir unless `use_cache` is false."""
     folder = cache.default_folder(Path(out_dir)) if use_cache else None
-    frames = tables(parse_folder(Path(raw_dir), limits, cache_folder=folder))
+    frames = tables(iter_folder(Path(raw_dir), limits, cache_folder=folder))
     write_tables(frames, Path(out_dir))
     return frames

@@ -6,6 +6,7 @@ Values are formatted here and only here: dates become ISO strings, a place its n
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -119,7 +120,7 @@ class _Columns:
             self.values[name].append(row.get(name))
 
 
-def tables(parsed: list[ParsedFile]) -> dict[str, pd.DataFrame]:
+def tables(parsed: Iterable[ParsedFile]) -> dict[str, pd.DataFrame]:
     """The dataset's tables from parsed files (see zhenggai.dataset.schema for the columns)."""
     columns = {name: _Columns(name) for name in schema.TABLES}
     for item in parsed:
