@@ -20,7 +20,8 @@ LAGS = ["days_inspecting", "days_to_feedback", "days_to_publication"]
 UNKNOWN = "(unknown)"
 
 
-def _groups(notices: pd.DataFrame, by: str) -> pd.Series:
+def group_labels(notices: pd.DataFrame, by: str) -> pd.Series:
+    """Each notice's group by a column: a year for a date column, (unknown) when empty."""
     values = notices[by]
     if pd.api.types.is_datetime64_any_dtype(values):
         values = values.dt.year.astype("Int64").astype(str).replace("<NA>", "")
@@ -29,7 +30,7 @@ def _groups(notices: pd.DataFrame, by: str) -> pd.Series:
 
 def lag_medians(notices: pd.DataFrame, by: str) -> pd.DataFrame:
     """Median of each lag by group, with its bootstrap interval and the notices behind it."""
-    groups = _groups(notices, by)
+    groups = group_labels(notices, by)
     rows = []
     for group, part in notices.groupby(groups, sort=True):
         for lag in LAGS:
@@ -46,7 +47,7 @@ def problem_shares(frames: dict[str, pd.DataFrame], flags: pd.DataFrame, by: str
     """Share of a group's problems in each column of `flags` (0/1, aligned with the problems
     table): the share, Wilson and bootstrap-over-notices intervals, notices and problems."""
     problems, notices = frames["problems"], frames["notices"]
-    group_of = pd.Series(_groups(notices, by).to_numpy(), index=notices["notice_id"])
+    group_of = pd.Series(group_labels(notices, by).to_numpy(), index=notices["notice_id"])
     groups = problems["notice_id"].map(group_of).fillna(UNKNOWN)
     table = by_group(flags.reset_index(drop=True), problems["notice_id"].reset_index(drop=True),
                      groups.reset_index(drop=True))
@@ -78,7 +79,7 @@ def measures_per_problem(frames: dict[str, pd.DataFrame], by: str) -> pd.DataFra
     """Mean measures per problem by group, within each form of response (enumerated or prose:
     a prose answer always counts as one), with bootstrap intervals over problems."""
     problems, notices = frames["problems"], frames["notices"]
-    group_of = pd.Series(_groups(notices, by).to_numpy(), index=notices["notice_id"])
+    group_of = pd.Series(group_labels(notices, by).to_numpy(), index=notices["notice_id"])
     p = problems.assign(group=problems["notice_id"].map(group_of).fillna(UNKNOWN))
     p = p[p["measure_form"] != ""]
     rows = []

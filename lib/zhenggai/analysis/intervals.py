@@ -1,5 +1,5 @@
 """Uncertainty beside every comparison: Wilson intervals for shares, bootstrap intervals for
-medians and means, Fisher's exact test for 2×2 tables, and the flag for a group of one."""
+medians and means, Fisher's exact test for 2×2 tables."""
 
 from __future__ import annotations
 
@@ -36,17 +36,3 @@ def bootstrap(values, statistic=np.median, draws: int = BOOTSTRAP_DRAWS,
 def fisher(a: int, b: int, c: int, d: int) -> float:
     """Two-sided p of Fisher's exact test for the 2×2 table [[a, b], [c, d]]."""
     return float(stats.fisher_exact([[a, b], [c, d]]).pvalue)
-
-
-def share_table(counts: pd.DataFrame, group: str, n_notices: pd.Series) -> pd.DataFrame:
-    """Shares with Wilson intervals. `counts` has columns `group`, `successes`, `n`;
-    `n_notices` gives the notices behind each group. A group of one notice is flagged."""
-    rows = []
-    for row in counts.itertuples():
-        low, high = wilson(row.successes, row.n)
-        key = getattr(row, group)
-        rows.append({group: key, "share": row.successes / row.n if row.n else float("nan"),
-                     "ci_low": low, "ci_high": high, "successes": row.successes, "n": row.n,
-                     "n_notices": int(n_notices.get(key, 0)),
-                     "one_notice": int(n_notices.get(key, 0)) == 1})
-    return pd.DataFrame(rows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zhenggai.analysis.compare import group_labels
 from zhenggai.analysis.intervals import wilson
 from zhenggai.dataset.load import notice_labels
 
@@ -41,7 +42,7 @@ def reporting_shares(frames: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
     """Share of a group's notices that report at least one result of each kind, with Wilson
     intervals over notices; a group of one notice is flagged."""
     notices, outcomes = frames["notices"], frames["outcomes"]
-    groups = notices[by].fillna("").astype(str).replace("", "(unknown)")
+    groups = group_labels(notices, by)
     rows = []
     for group, members in notices.groupby(groups, sort=True):
         ids = set(members["notice_id"])

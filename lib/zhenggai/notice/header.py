@@ -8,10 +8,12 @@ import re
 from zhenggai.notice import vocabulary as v
 from zhenggai.notice.chrome import is_chrome as _is_chrome
 from zhenggai.notice.model import DateRecord, Line
+from zhenggai.notice.timeline import year_from
 from zhenggai.text.dates import DateExpression, find_dates
 
 
-def _title_like(line: Line) -> bool:
+def title_like(line: Line) -> bool:
+    """A short line, no sentence in it, no numbered item, with the words of a title."""
     return len(line.text) <= v.TITLE_MAX_CHARS and bool(v.TITLE.search(line.text)) \
         and "。" not in line.text[:-1] and not v.NUMBERED_ITEM.match(line.text)
 
@@ -27,7 +29,7 @@ def find_title(lines: list[Line], chrome: list[bool], before: int | None) -> tup
     naming the document type, 通报/报告…, wins), joined with the lines it was broken from. A
     chrome line (a breadcrumb repeating the title) is never the title."""
     limit = min(len(lines), before if before is not None else v.TITLE_SEARCH_LINES)
-    candidates = [i for i in range(limit) if not chrome[i] and _title_like(lines[i])]
+    candidates = [i for i in range(limit) if not chrome[i] and title_like(lines[i])]
     typed = [i for i in candidates if v.TITLE_NAMING_DOCUMENT.search(lines[i].text)]
     found = (typed or candidates or [None])[0]
     if found is None:
@@ -114,12 +116,6 @@ def _page_date(header: list[Line]) -> tuple[Line, DateExpression] | None:
     return None
 
 
-def _year_from(date: dt.date | None, inferred: bool) -> str:
-    if date is None:
-        return ""
-    return "earlier date" if inferred else "printed"
-
-
 def publication_dates(header: list[Line], lines: list[Line], signature_at: int | None,
                       reference: dt.date | None) -> list[DateRecord]:
     """The page's publication date (header) and the date under the signature."""
@@ -130,7 +126,7 @@ def publication_dates(header: list[Line], lines: list[Line], signature_at: int |
         date, inferred = found.first.resolve(reference)
         records.append(DateRecord("publication", date, inferred, found.text, line.original,
                                   line.number, "the page's own date",
-                                  _year_from(date, inferred)))
+                                  year_from(date, inferred)))
     if signature_at is None:
         return records
     for line in lines[signature_at: signature_at + 2]:
@@ -140,6 +136,6 @@ def publication_dates(header: list[Line], lines: list[Line], signature_at: int |
             event = "other" if records else "publication"
             note = "signature date" if records else "date under the signature"
             records.append(DateRecord(event, date, inferred, found[-1].text, line.original,
-                                      line.number, note, _year_from(date, inferred)))
+                                      line.number, note, year_from(date, inferred)))
             break
     return records

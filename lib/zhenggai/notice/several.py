@@ -8,6 +8,7 @@ framing paragraph, or where a framing paragraph carries the publication formula 
 from __future__ import annotations
 
 from zhenggai.notice import vocabulary as v
+from zhenggai.notice.header import title_like
 from zhenggai.notice.model import Line
 from zhenggai.notice.timeline import is_framing
 
@@ -15,11 +16,10 @@ TITLE_TO_FRAMING_LINES = 4
 
 
 def _starts_notice(lines: list[Line], i: int) -> bool:
-    text = lines[i].text
-    if len(text) <= v.TITLE_MAX_CHARS and "。" not in text[:-1] \
-            and v.TITLE_NAMING_DOCUMENT.search(text) and not v.NUMBERED_ITEM.match(text):
-        return any(is_framing(line) for line in lines[i + 1: i + 1 + TITLE_TO_FRAMING_LINES])
-    return bool(v.PUBLICATION_FORMULA.search(text)) and is_framing(lines[i])
+    line = lines[i]
+    if title_like(line) and v.TITLE_NAMING_DOCUMENT.search(line.text):
+        return any(is_framing(later) for later in lines[i + 1: i + 1 + TITLE_TO_FRAMING_LINES])
+    return bool(v.PUBLICATION_FORMULA.search(line.text)) and is_framing(line)
 
 
 def later_notices(lines: list[Line], after: int) -> list[int]:

@@ -18,10 +18,6 @@ from zhenggai.text.dates import DateExpression, PartialDate, find_dates
 
 def is_framing(line: Line) -> bool:
     """A sentence naming the inspection, what the team did and a date."""
-    return _is_framing(line)
-
-
-def _is_framing(line: Line) -> bool:
     text = line.text
     return bool(v.INSPECTION_WORD.search(text) and v.INSPECTION_ACT.search(text)
                 and re.search(r"[，。]", text) and find_dates(text, garbled=True))
@@ -31,7 +27,7 @@ def find_framing(lines: list[Line], chrome: list[bool]) -> int | None:
     """Index of the framing paragraph, wherever it stands in the opening: the first sentence
     naming the inspection, what the team did (对…开展, 进驻, 反馈) and a date."""
     window = range(min(len(lines), v.OPENING_LINES))
-    return next((i for i in window if not chrome[i] and _is_framing(lines[i])), None)
+    return next((i for i in window if not chrome[i] and is_framing(lines[i])), None)
 
 
 def undated_framing(lines: list[Line], after: int) -> int:
@@ -84,10 +80,10 @@ class _TimelineReader:
         self.reference = second or first
         return [
             DateRecord("inspection_start", first, inferred, expr.text, evidence, line.number,
-                       _note(expr.first), _year_from(first, inferred)),
+                       _note(expr.first), year_from(first, inferred)),
             # a range's end without its own year takes its start's: read, not inferred
             DateRecord("inspection_end", second, False, expr.text, evidence, line.number,
-                       _note(expr.second), _year_from(second, False, inferred2)),
+                       _note(expr.second), year_from(second, False, inferred2)),
         ]
 
     def _single(self, line: Line, found: list[DateExpression], i: int) -> DateRecord:
@@ -107,10 +103,11 @@ class _TimelineReader:
             event = "other"
         self.reference = first or self.reference
         return DateRecord(event, first, inferred, expr.text, sentence_at(line, expr.start),
-                          line.number, _note(expr.first), _year_from(first, inferred))
+                          line.number, _note(expr.first), year_from(first, inferred))
 
 
-def _year_from(date: dt.date | None, inferred: bool, from_range: bool = False) -> str:
+def year_from(date: dt.date | None, inferred: bool, from_range: bool = False) -> str:
+    """Where a date's year comes from (dates.year_from): printed, range start, earlier date."""
     if date is None:
         return ""
     if from_range:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from zhenggai.notice.lines import split_lines
 from zhenggai.notice.model import NotANotice
 from zhenggai.notice.parse import parse_notice
 from zhenggai.read.document import ReadError, read_document
@@ -60,21 +61,15 @@ def _labels(notice) -> tuple[dict[int, list[str]], dict[int, list[int]]]:
     return tags, lines_of
 
 
-def _outcome_lines(notice, lines: list[str], lines_of: dict) -> dict[int, int]:
+def _outcome_lines(notice, analysed: dict[int, str], lines_of: dict) -> dict[int, int]:
     """Outcome number → the line its evidence stands on (among its problem's lines)."""
     found = {}
     for k, o in enumerate(notice.outcomes, start=1):
         probe = o.evidence[:12]
         candidates = lines_of.get(o.problem_seq, [])
-        found[k] = next((n for n in candidates if probe and probe in _analysed(lines, n)),
+        found[k] = next((n for n in candidates if probe and probe in analysed.get(n, "")),
                         candidates[0] if candidates else 0)
     return found
-
-
-def _analysed(lines: list[str], number: int) -> str:
-    from zhenggai.text.clean import normalise_line
-
-    return normalise_line(lines[number - 1]) if 0 < number <= len(lines) else ""
 
 
 def _rows(headers: list[str], rows: list[list[str]], ids: list[str]) -> str:
@@ -89,7 +84,8 @@ def audit_page(text: str, source_file: str) -> str:
     notice = parse_notice(text)
     lines = text.split("\n")
     tags, lines_of = _labels(notice)
-    where = _outcome_lines(notice, lines, lines_of)
+    analysed = {line.number: line.text for line in split_lines(text)[0]}
+    where = _outcome_lines(notice, analysed, lines_of)
     for k, o in enumerate(notice.outcomes, start=1):
         tags[where[k]].append(f'<a class="tag outcome" href="#outcome-{k}">{_e(o.kind)}: '
                               f"{_e(o.action)} {_e(o.as_printed)}</a>")

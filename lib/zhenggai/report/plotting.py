@@ -18,6 +18,8 @@ from matplotlib import font_manager
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from zhenggai.analysis.compare import group_labels
+
 CJK_FAMILIES = (
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
     "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimHei",
@@ -70,7 +72,7 @@ def lag_distributions(notices: pd.DataFrame, by: str = "admin_level", ax=None):
     """Box plots of the three lags by group: what a timeline becomes past MAX_ROWS notices."""
     use_chinese_font()
     lags = ["days_inspecting", "days_to_feedback", "days_to_publication"]
-    groups = notices[by].fillna("").astype(str).replace("", "(unknown)")
+    groups = group_labels(notices, by)
     names = sorted(groups.unique())
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 0.5 * len(lags) * len(names) + 1.5))
