@@ -129,3 +129,17 @@ def test_data_dictionary_documents_every_column(built_twice):
         section = readme.split(f"### `{table}`", 1)[1].split("### ", 1)[0]
         for name, _, _ in cols:
             assert f"| `{name}` |" in section, (table, name)
+
+
+def test_a_corpus_too_large_for_a_workbook_gets_none_and_says_so(tmp_path, monkeypatch,
+                                                                  capsys):
+    from zhenggai.dataset import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_WORKBOOK_CELLS", 1_000)
+    assert main(["build", "--raw", str(RAW), "--out", str(tmp_path / "o"),
+                 "--no-cache"]) == 0
+    assert not (tmp_path / "o" / "zhenggai.xlsx").exists()
+    assert "no zhenggai.xlsx" in capsys.readouterr().err
+    dictionary = (tmp_path / "o" / "README.md").read_text(encoding="utf-8")
+    assert "No zhenggai.xlsx: " in dictionary and "CSV and Parquet" in dictionary
+    assert len(pd.read_csv(tmp_path / "o" / "problems.csv")) == 66  # the tables are whole

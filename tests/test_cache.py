@@ -9,6 +9,8 @@ from pathlib import Path
 from zhenggai import dataset
 from zhenggai.cli import main
 from zhenggai.dataset import cache
+from zhenggai.dataset.assemble import assemble
+from zhenggai.dataset.load import load_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -19,18 +21,50 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-def test_cached_and_pooled_builds_equal_a_cold_one(tmp_path):
-    raw = tmp_path / "raw"
+def _cold(raw: Path, out: Path) -> dict[str, bytes]:
+    """A build from nothing: no cache, no previous build, no pool."""
+    dataset.write_tables(assemble(raw, workers=1).tables, out)
+    return _files(out)
+
+
+def _build(raw: Path, out: Path) -> dict[str, bytes]:
+    """A build as `zhenggai build` runs it: cached, pooled, keeping the last build's rows."""
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
+    return _files(out)
+
+
+def test_cached_pooled_and_kept_builds_equal_a_cold_one(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out" / "processed"
     write_corpus(raw, 60)  # more than POOL_MIN_FILES: the pool runs
     shutil.copy(ROOT / "data" / "raw" / "sources.csv", raw)
-    dataset.write_tables(dataset.tables(dataset.parse_folder(raw, workers=1)), tmp_path / "cold")
-    folder = tmp_path / "cache"
-    for name in ("first", "cached"):
-        frames = dataset.tables(dataset.parse_folder(raw, cache_folder=folder))
-        dataset.write_tables(frames, tmp_path / name)
-    assert _files(tmp_path / "first") == _files(tmp_path / "cold")
-    assert _files(tmp_path / "cached") == _files(tmp_path / "cold")
-    assert list((folder / cache.parser_version()).rglob("*.pickle"))
+    assert _build(raw, out) == _cold(raw, tmp_path / "cold1")  # pooled, cache filled
+    assert list((cache.default_folder(out) / cache.parser_version()).rglob("*.pickle"))
+    changes = [
+        lambda: shutil.copy(ROOT / "data" / "raw" / "wuxi_wenlian_2021_xuncha.txt",
+                            raw / "notice_000010a.txt"),  # a new notice among the others
+        lambda: (raw / "notice_000003.txt").unlink(),  # a notice removed
+        lambda: (raw / "notice_000004.txt").write_text(  # a notice edited
+            (raw / "notice_000004.txt").read_text(encoding="utf-8") + "\n附：更正。\n",
+            encoding="utf-8"),
+        lambda: (raw / "notice_000005.txt").rename(raw / "zz_renamed.txt"),  # renamed
+        lambda: shutil.copy(raw / "notice_000020.txt", raw / "a_copy.txt"),  # an earlier copy
+        lambda: (raw / "a_copy.txt").unlink(),  # the copy gone: the original counts again
+    ]
+    for k, change in enumerate(changes):
+        change()
+        assert _build(raw, out) == _cold(raw, tmp_path / f"cold{k + 2}"), k
+
+
+def test_a_kept_build_says_what_it_kept(tmp_path, capsys):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
+    (raw / "extra.txt").write_text("无关的文字", encoding="utf-8")
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
+    assert "6 unchanged entries kept from the last build" in capsys.readouterr().out
+    log = load_tables(out)["ingest_log"].set_index("source_file")
+    assert log.loc["extra.txt", "status"] == "rejected"
+    assert log.loc["wuxi_wenlian_2021_xuncha.txt", "status"] == "ok"
 
 
 def test_a_change_to_the_parser_starts_a_new_cache(tmp_path, monkeypatch):

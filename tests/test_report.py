@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import subprocess
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from zhenggai.dataset.ingest import build
+from zhenggai.dataset.assemble import build
 from zhenggai.report.pages import build_report, notebooks_in
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,8 +125,8 @@ def test_no_page_loads_anything_from_the_network(report):
 
 def test_an_audit_page_for_every_notice(report):
     out, _ = report
-    notices = (PROCESSED / "notices.csv").read_text(encoding="utf-8").splitlines()[1:]
-    ids = [line.split(",")[0] for line in notices]
+    with open(PROCESSED / "notices.csv", encoding="utf-8", newline="") as f:
+        ids = [row["notice_id"] for row in csv.DictReader(f)]
     for notice_id in ids:
         page = (out / "notices" / f"{notice_id}.html").read_text(encoding="utf-8")
         assert page.index("Warnings") < page.index("The text"), notice_id  # warnings first

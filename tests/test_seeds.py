@@ -16,7 +16,7 @@ RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
 @pytest.fixture(scope="module")
 def frames() -> dict[str, pd.DataFrame]:
-    return dataset.tables(dataset.parse_folder(RAW))
+    return dataset.tables_of(dataset.parse_folder(RAW))
 
 
 def notice(frames, source_file: str) -> pd.Series:

@@ -10,10 +10,16 @@ The package is layered in the order a file flows through it (docs/architecture.m
     zhenggai.build("data/raw", "data/processed")
 """
 
-from zhenggai.dataset.ingest import build
-from zhenggai.dataset.load import load_tables
-from zhenggai.notice.parse import parse_notice
-from zhenggai.read.document import read_document
+from importlib import import_module
 
 __version__ = "0.1.0"
+# Imported on first use, so that the command line starts quickly.
+_HOMES = {"build": "zhenggai.dataset.assemble", "load_tables": "zhenggai.dataset.load",
+          "parse_notice": "zhenggai.notice.parse", "read_document": "zhenggai.read.document"}
 __all__ = ["__version__", "build", "load_tables", "parse_notice", "read_document"]
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'zhenggai' has no attribute {name!r}")

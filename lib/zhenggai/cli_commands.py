@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from zhenggai import dataset
-from zhenggai.dataset import cache
+from zhenggai.dataset import cache, previous
+from zhenggai.dataset.assemble import assemble
+from zhenggai.dataset.describe import summary as summary_of
 from zhenggai.dataset.folders import FolderError, check_folders, notices_in
 from zhenggai.dataset.ingest import Limits
+from zhenggai.dataset.write import recover, write_tables
 from zhenggai.text.dates import iso
 
 EXIT_STRICT, EXIT_USAGE = 1, 2
@@ -35,12 +39,21 @@ def _progress(n_files: int) -> tuple[Callable[[], None], Callable[[], None]]:
     return (lambda: bar.advance(task)), bar.stop
 
 
+MAX_REPORTED = 20  # files named one by one on stderr; past this, a count
+
+
 def _report_files(log) -> None:
-    for row in log.itertuples():
-        if row.status in ("rejected", "skipped") and row.source_file != dataset.MANIFEST:
-            print(f"  {row.status} {row.source_file}: {row.message}", file=sys.stderr)
-        elif row.status == "warning":
-            print(f"  warning {row.source_file}: {row.message}", file=sys.stderr)
+    """Rejected, skipped and warned files on stderr: the first MAX_REPORTED, then a count."""
+    lines = []
+    for name, status, message in zip(*(log[c].to_pylist() for c in
+                                       ("source_file", "status", "message")), strict=True):
+        if status in ("rejected", "skipped", "warning") and name != dataset.MANIFEST:
+            lines.append(f"  {status} {name}: {message}")
+    for line in lines[:MAX_REPORTED]:
+        print(line, file=sys.stderr)
+    if len(lines) > MAX_REPORTED:
+        print(f"  … and {len(lines) - MAX_REPORTED} more files rejected, skipped or with "
+              "warnings: see ingest_log.csv", file=sys.stderr)
 
 
 def build_command(args: argparse.Namespace) -> int:
@@ -50,33 +63,39 @@ def build_command(args: argparse.Namespace) -> int:
     except FolderError as exc:
         return _error(str(exc))
     limits = Limits(int(args.max_file_mb * 1024 * 1024), args.time_limit)
+    recover(out)  # what an interrupted build left, even when nothing is to be built
     folder = None if args.no_cache else cache.default_folder(out)
-    signature = cache.folder_signature(raw, limits) if folder else ""
-    summary = cache.unchanged(folder, out, signature) if folder else None
+    signature = previous.folder_signature(raw, limits) if folder else ""
+    summary = previous.unchanged(folder, out, signature) if folder else None
     if summary and not args.strict:
         print(f"nothing changed since the last build: {summary} -> {out}")
         return 0
-    advance, finish = _progress(len(list(raw.iterdir())))
-    try:  # each parse is turned into rows as it arrives, then let go
-        frames = dataset.tables(dataset.iter_folder(raw, limits, advance, folder))
+    last = previous.load(folder, out, limits) if folder else None
+    advance, finish = _progress(len(os.listdir(raw)))
+    try:
+        result = assemble(raw, limits, folder, last, advance)
     finally:
         finish()
-    held = notices_in(out)
-    if frames["notices"].empty and held and not args.force:
+    tables = result.tables
+    if tables["notices"].num_rows == 0 and not args.force and (held := notices_in(out)):
         return _error(f"no notice was parsed from '{raw}'; refusing to replace the dataset in "
                       f"'{out}', which holds {held} notices (check --raw, or pass --force)")
     try:
-        warnings = dataset.write_tables(frames, out)
+        warnings = write_tables(tables, out)
     except OSError as exc:
         return _error(f"cannot write to '{out}': {exc.strerror or exc}; nothing was replaced")
-    print(f"{dataset.summary(frames)} -> {out}")
+    line = summary_of(tables)
+    kept = f"; {result.n_kept} unchanged entries kept from the last build" \
+        if result.n_kept else ""
+    print(f"{line}{kept} -> {out}")
     if folder:
-        cache.remember(folder, out, signature, dataset.summary(frames))
-    log = frames["ingest_log"]
+        previous.remember(folder, out, signature, line, tables, result.keepable, limits)
+    log = tables["ingest_log"]
     _report_files(log)
     for warning in warnings:
         print(f"  {warning}", file=sys.stderr)
-    n_bad = int(log["status"].isin(["rejected", "warning"]).sum())
+    statuses = log["status"].to_pylist()
+    n_bad = sum(s in ("rejected", "warning") for s in statuses)
     if args.strict and n_bad:
         print(f"--strict: {n_bad} file(s) rejected or with warnings", file=sys.stderr)
         return EXIT_STRICT

@@ -1,21 +1,26 @@
 """A folder of notices to the dataset's tables on disk, and loading them back (fourth layer).
 
-`ingest` reads and parses every file, `tables` builds the tables, `write` puts them on disk,
-`describe` says what they hold, `schema` names their columns, and `load` reads them back.
+`entries` lists a raw folder, `ingest` reads and parses one file, `rows` turns it into table
+rows, `assemble` puts every file's rows together (`previous` keeps the last build's, `cache`
+the parse cache), `tables` holds them as Arrow tables, `write` puts them on disk, `describe`
+says what they hold, `schema` names their columns, and `load` reads them back.
+
+Names are imported on first use, so that `zhenggai build` starts without pandas.
 """
 
-from zhenggai.dataset.describe import corpus_description, summary
-from zhenggai.dataset.ingest import (
-    MANIFEST,
-    ParsedFile,
-    build,
-    iter_folder,
-    parse_file,
-    parse_folder,
-)
-from zhenggai.dataset.load import load_tables
-from zhenggai.dataset.tables import tables
-from zhenggai.dataset.write import write_tables
+from importlib import import_module
 
-__all__ = ["MANIFEST", "ParsedFile", "build", "corpus_description", "iter_folder",
-           "load_tables", "parse_file", "parse_folder", "summary", "tables", "write_tables"]
+_HOMES = {
+    "MANIFEST": "ingest", "ParsedFile": "ingest", "parse_file": "ingest",
+    "iter_folder": "ingest", "parse_folder": "ingest", "build": "assemble",
+    "corpus_description": "describe", "summary": "describe",
+    "load_tables": "load", "tables_of": "tables", "to_frames": "tables",
+    "write_tables": "write",
+}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(import_module(f"zhenggai.dataset.{_HOMES[name]}"), name)
+    raise AttributeError(f"module 'zhenggai.dataset' has no attribute {name!r}")

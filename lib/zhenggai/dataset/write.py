@@ -1,5 +1,7 @@
-"""Writing the tables to disk: CSV, Parquet, one xlsx workbook, datapackage.json and the
-data dictionary. Every file is deterministic: the same tables give the same bytes.
+"""Writing the tables to disk: CSV, Parquet, one xlsx workbook (for a corpus small enough),
+datapackage.json and the data dictionary. Every file is deterministic: the same tables give
+the same bytes. CSV and Parquet are written by Arrow: every text value of a CSV is quoted,
+a missing number is an empty field.
 
 Writing is atomic. Everything goes into a staging folder beside the target, and only a
 complete dataset is swapped in, with one atomic exchange where the system has it (Linux
@@ -16,27 +18,41 @@ import os
 import shutil
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as arrow_csv
+import pyarrow.parquet as pq
 
 from zhenggai.dataset import schema
 from zhenggai.dataset.describe import corpus_description
-from zhenggai.dataset.xlsx import write_workbook
+from zhenggai.dataset.xlsx import too_large, write_workbook
 
 _RENAME_EXCHANGE = 2  # renameat2 flag: swap two paths atomically
 _AT_FDCWD = -100
 
 
-def _write_files(frames: dict[str, pd.DataFrame], folder: Path) -> list[str]:
-    """Every output file into `folder`; returns warnings from the workbook."""
-    for name, frame in frames.items():
-        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as f:
-            frame.to_csv(f, index=False, lineterminator="\n")
-        frame.to_parquet(folder / f"{name}.parquet", index=False)
-    warnings = write_workbook(frames, folder / "zhenggai.xlsx")
+_CSV_OPTIONS = arrow_csv.WriteOptions(include_header=False, quoting_style="needed")
+
+
+def write_csv(table: pa.Table, path: Path) -> None:
+    """One table as CSV: a header of plain column names, then Arrow's rows."""
+    with open(path, "wb") as f:
+        f.write((",".join(table.column_names) + "\n").encode())
+        arrow_csv.write_csv(table, f, _CSV_OPTIONS)
+
+
+def _write_files(tables: dict[str, pa.Table], folder: Path) -> list[str]:
+    """Every output file into `folder`; returns warnings (from the workbook, or why there is
+    none)."""
+    for name, table in tables.items():
+        write_csv(table, folder / f"{name}.csv")
+        pq.write_table(table, folder / f"{name}.parquet")
+    no_workbook = too_large(tables)
+    warnings = [no_workbook] if no_workbook else write_workbook(tables,
+                                                                folder / "zhenggai.xlsx")
     (folder / "datapackage.json").write_text(
         json.dumps(schema.datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (folder / "README.md").write_text(schema.data_dictionary(corpus_description(frames)),
-                                      encoding="utf-8")
+    (folder / "README.md").write_text(
+        schema.data_dictionary(corpus_description(tables, no_workbook)), encoding="utf-8")
     return warnings
 
 
@@ -82,16 +98,17 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
         shutil.rmtree(previous)
 
 
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: Path) -> list[str]:
-    """Write every table as CSV and Parquet, all of them into zhenggai.xlsx,
-    datapackage.json and the data dictionary README.md, atomically. Returns warnings."""
+def write_tables(tables: dict[str, pa.Table], out_dir: Path) -> list[str]:
+    """Write every table as CSV and Parquet, all of them into zhenggai.xlsx (unless too
+    large), datapackage.json and the data dictionary README.md, atomically. Returns
+    warnings."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(out_dir)
     staging, _ = _staging_names(out_dir)
     staging.mkdir()
     try:
-        warnings = _write_files(frames, staging)
+        warnings = _write_files(tables, staging)
         _swap_in(staging, out_dir)
     finally:
         if staging.exists():

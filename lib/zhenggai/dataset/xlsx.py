@@ -5,8 +5,8 @@ boolean, never a formula (text beginning with = stays text). Zip entries carry a
 timestamp and the document a fixed creation date, so the same tables give the same bytes.
 Excel's limits are kept in the workbook only: a table longer than a sheet continues on further
 sheets, and a cell longer than Excel allows is cut, each with a warning. A corpus of more than
-MAX_WORKBOOK_CELLS cells gets a workbook of its small tables (notices, ingest_log) only, with
-a warning. The CSV and Parquet files always hold everything.
+MAX_WORKBOOK_CELLS cells gets no workbook, with a note in the build's summary and the data
+dictionary: the CSV and Parquet files always hold everything.
 """
 
 from __future__ import annotations
@@ -14,16 +14,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
 import xlsxwriter
 
 from zhenggai.dataset import schema
 
 MAX_ROWS = 1_048_576  # rows of an Excel sheet, the header included
-# Beyond this many cells the workbook keeps the small tables only (a row per notice or file):
-# spreadsheet users of 100,000-row sheets are rare, and writing them takes most of a build.
-MAX_WORKBOOK_CELLS = 400_000
-SMALL_TABLES = ("notices", "ingest_log")
+# Beyond this many cells (about 500 notices) no workbook is written: spreadsheet users of
+# 100,000-row sheets are rare, and writing them would take most of a build.
+MAX_WORKBOOK_CELLS = 200_000
 MAX_CELL_CHARS = 32_767
 _CUT_MARK = "…[cut: see the CSV]"
 _FIXED_CREATED = dt.datetime(2000, 1, 1)
@@ -33,7 +32,7 @@ _OPTIONS = {"constant_memory": True, "strings_to_formulas": False, "strings_to_u
 
 def _cell(value: object, kind: str) -> tuple[object, bool]:
     """The value to write and whether it had to be cut."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None:
         return None, False
     if kind in ("integer", "number", "boolean"):
         return value, False
@@ -43,12 +42,12 @@ def _cell(value: object, kind: str) -> tuple[object, bool]:
     return text, False
 
 
-def _write_sheet(sheet, frame: pd.DataFrame, kinds: list[str], start: int, stop: int) -> int:
+def _write_sheet(sheet, table: pa.Table, kinds: list[str], start: int, stop: int) -> int:
     """Rows [start, stop) of a table on one sheet, under its header; returns cells cut."""
-    for col, name in enumerate(frame.columns):
+    for col, name in enumerate(table.column_names):
         sheet.write_string(0, col, name)
     cut = 0
-    columns = [frame[c].tolist()[start:stop] for c in frame.columns]
+    columns = [column.to_pylist() for column in table.slice(start, stop - start).columns]
     for offset in range(stop - start):
         for col, kind in enumerate(kinds):
             value, was_cut = _cell(columns[col][offset], kind)
@@ -66,36 +65,34 @@ def _write_sheet(sheet, frame: pd.DataFrame, kinds: list[str], start: int, stop:
     return cut
 
 
-def write_workbook(frames: dict[str, pd.DataFrame], path: Path) -> list[str]:
+def too_large(tables: dict[str, pa.Table]) -> str:
+    """Why the tables get no workbook, or "" when they fit one."""
+    cells = sum(table.num_rows * table.num_columns for table in tables.values())
+    if cells <= MAX_WORKBOOK_CELLS:
+        return ""
+    return (f"no zhenggai.xlsx: {cells:,} cells are more than a workbook is for (the limit is "
+            f"{MAX_WORKBOOK_CELLS:,}); every table is in the CSV and Parquet files")
+
+
+def write_workbook(tables: dict[str, pa.Table], path: Path) -> list[str]:
     """Write every table as a sheet (or several) of one workbook; returns warnings."""
     warnings: list[str] = []
-    cells = sum(frame.size for frame in frames.values())
-    if cells > MAX_WORKBOOK_CELLS:
-        small = {name: frames[name] for name in SMALL_TABLES if name in frames}
-        kept = small if sum(f.size for f in small.values()) <= MAX_WORKBOOK_CELLS else {}
-        warnings.append(f"xlsx: {cells:,} cells are more than a workbook is for; it holds "
-                        + (f"{' and '.join(kept)} only" if kept else "no table")
-                        + "; every table is in the CSV and Parquet files")
-        frames = kept
     workbook = xlsxwriter.Workbook(str(path), {**_OPTIONS, "tmpdir": str(Path(path).parent)})
     workbook.set_properties({"author": "zhenggai", "created": _FIXED_CREATED})
     per_sheet = MAX_ROWS - 1
-    for name, frame in frames.items():
+    for name, table in tables.items():
         kinds = [kind for _, kind, _ in schema.TABLES[name]]
-        parts = max(1, -(-len(frame) // per_sheet))
+        parts = max(1, -(-table.num_rows // per_sheet))
         if parts > 1:
-            warnings.append(f"xlsx: {name} has {len(frame):,} rows, more than one Excel sheet "
+            warnings.append(f"xlsx: {name} has {table.num_rows:,} rows, more than one Excel sheet "
                             f"holds; continued on {parts} sheets (the CSV holds all rows)")
         cut = 0
         for part in range(parts):
             sheet = workbook.add_worksheet(name if part == 0 else f"{name} ({part + 1})")
-            cut += _write_sheet(sheet, frame, kinds, part * per_sheet,
-                                min(len(frame), (part + 1) * per_sheet))
+            cut += _write_sheet(sheet, table, kinds, part * per_sheet,
+                                min(table.num_rows, (part + 1) * per_sheet))
         if cut:
             warnings.append(f"xlsx: {cut} cell(s) of {name} longer than Excel's "
                             f"{MAX_CELL_CHARS:,} characters were cut (the CSV holds them whole)")
-    if not frames:  # a workbook needs a sheet: one that says where the tables are
-        workbook.add_worksheet("about").write_string(
-            0, 0, "The tables are too large for a workbook: use the CSV or Parquet files.")
     workbook.close()
     return warnings

@@ -10,8 +10,6 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import cn2an
-
 _CIRCLED = ("\u2460", "\u2473")  # ① … ⑳
 
 
@@ -27,6 +25,8 @@ def read_numeral(token: str | None) -> int | None:
     if plain.isascii() and plain.isdigit():
         return int(plain)
     # ○ (a circle) stands for 〇 in many typed dates; cn2an reads digit-by-digit years itself
+    import cn2an  # here, not at the top: it takes a sixth of a second to import
+
     try:
         return int(cn2an.cn2an(plain.replace("○", "〇"), "normal"))
     except (ValueError, KeyError):
