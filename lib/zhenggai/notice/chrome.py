@@ -13,13 +13,15 @@ import re
 from zhenggai.notice import vocabulary as v
 from zhenggai.notice.model import Line
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-MIN_CJK_CHARS = 2  # a line with fewer Chinese characters is navigation, ids or dates
+# A line with fewer than two Chinese characters is navigation, ids or dates.
+_TWO_CJK = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
 
 
 def is_chrome(line: Line) -> bool:
     """True for a line of page furniture rather than of the notice."""
-    return bool(v.CHROME_LINE.search(line.text)) or len(_CJK.findall(line.text)) < MIN_CJK_CHARS
+    text = line.text
+    return bool(v.CHROME_LINE_START.match(text) or v.CHROME_LINE.search(text)
+                or not _TWO_CJK.search(text))
 
 
 def chrome_flags(lines: list[Line]) -> list[bool]:
