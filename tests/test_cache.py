@@ -8,7 +8,7 @@ from pathlib import Path
 
 from zhenggai import dataset
 from zhenggai.cli import main
-from zhenggai.dataset import cache
+from zhenggai.dataset import cache, versions
 from zhenggai.dataset.assemble import assemble
 from zhenggai.dataset.load import load_tables
 
@@ -33,12 +33,12 @@ def _build(raw: Path, out: Path) -> dict[str, bytes]:
     return _files(out)
 
 
-def test_cached_pooled_and_kept_builds_equal_a_cold_one(tmp_path):
+def test_cached_pooled_and_reused_builds_equal_a_cold_one(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out" / "processed"
     write_corpus(raw, 60)  # more than POOL_MIN_FILES: the pool runs
     shutil.copy(ROOT / "data" / "raw" / "sources.csv", raw)
     assert _build(raw, out) == _cold(raw, tmp_path / "cold1")  # pooled, cache filled
-    assert list((cache.default_folder(out) / cache.parser_version()).rglob("*.pickle"))
+    assert list(cache.default_folder(out).rglob("*.arrow"))
     changes = [
         lambda: shutil.copy(ROOT / "data" / "raw" / "wuxi_wenlian_2021_xuncha.txt",
                             raw / "notice_000010a.txt"),  # a new notice among the others
@@ -49,31 +49,37 @@ def test_cached_pooled_and_kept_builds_equal_a_cold_one(tmp_path):
         lambda: (raw / "notice_000005.txt").rename(raw / "zz_renamed.txt"),  # renamed
         lambda: shutil.copy(raw / "notice_000020.txt", raw / "a_copy.txt"),  # an earlier copy
         lambda: (raw / "a_copy.txt").unlink(),  # the copy gone: the original counts again
+        lambda: [p.touch() for p in raw.iterdir()],  # every file touched (a fresh checkout)
+        lambda: shutil.copy(raw / "notice_000030.txt", raw / "notice_000031a.txt"),  # a copy
+        lambda: (raw / "notice_000030.txt").rename(raw / "a_first.txt"),  # now the copy's earlier
     ]
     for k, change in enumerate(changes):
         change()
         assert _build(raw, out) == _cold(raw, tmp_path / f"cold{k + 2}"), k
 
 
-def test_a_kept_build_says_what_it_kept(tmp_path, capsys):
+def test_a_rebuild_says_what_it_reused(tmp_path, capsys):
     raw, out = tmp_path / "raw", tmp_path / "out"
     shutil.copytree(ROOT / "data" / "raw", raw)
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
     (raw / "extra.txt").write_text("无关的文字", encoding="utf-8")
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
-    assert "6 unchanged entries kept from the last build" in capsys.readouterr().out
+    assert "5 entries reused from the last build" in capsys.readouterr().out
     log = load_tables(out)["ingest_log"].set_index("source_file")
     assert log.loc["extra.txt", "status"] == "rejected"
     assert log.loc["wuxi_wenlian_2021_xuncha.txt", "status"] == "ok"
 
 
-def test_a_change_to_the_parser_starts_a_new_cache(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    first = cache.prepare(folder)
-    (first / "aa").mkdir()
+def test_a_change_to_the_parser_reuses_nothing(tmp_path, monkeypatch, capsys):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
+    (raw / "extra.txt").write_text("无关的文字", encoding="utf-8")
     monkeypatch.setattr(cache, "parser_version", lambda: "another-version")
-    second = cache.prepare(folder)
-    assert second != first and not first.exists()
+    assert cache.load(cache.default_folder(out), out, dataset.ingest.Limits()) is None
+    capsys.readouterr()
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
+    assert "reused" not in capsys.readouterr().out
 
 
 def test_the_parser_version_is_derived_from_the_code(tmp_path, monkeypatch):
@@ -82,13 +88,13 @@ def test_the_parser_version_is_derived_from_the_code(tmp_path, monkeypatch):
     copy = tmp_path / "zhenggai"
     shutil.copytree(Path(zhenggai.__file__).parent, copy)
     monkeypatch.setattr(zhenggai, "__file__", str(copy / "__init__.py"))
-    cache.parser_version.cache_clear()
-    before = cache.parser_version()
-    with open(copy / "notice" / "vocabulary.py", "a", encoding="utf-8") as f:
+    versions.parser_version.cache_clear()
+    before = versions.parser_version()
+    with open(copy / "notice" / "vocabulary" / "body.py", "a", encoding="utf-8") as f:
         f.write("\n# a new form of the genre\n")
-    cache.parser_version.cache_clear()
-    after = cache.parser_version()
-    cache.parser_version.cache_clear()
+    versions.parser_version.cache_clear()
+    after = versions.parser_version()
+    versions.parser_version.cache_clear()
     assert before != after
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from zhenggai import dataset
-from zhenggai.dataset import cache, previous
+from zhenggai.dataset import cache
 from zhenggai.dataset.assemble import assemble
 from zhenggai.dataset.describe import summary as summary_of
 from zhenggai.dataset.folders import FolderError, check_folders, notices_in
@@ -65,15 +65,15 @@ def build_command(args: argparse.Namespace) -> int:
     limits = Limits(int(args.max_file_mb * 1024 * 1024), args.time_limit)
     recover(out)  # what an interrupted build left, even when nothing is to be built
     folder = None if args.no_cache else cache.default_folder(out)
-    signature = previous.folder_signature(raw, limits) if folder else ""
-    summary = previous.unchanged(folder, out, signature) if folder else None
+    signature = cache.folder_signature(raw, limits) if folder else ""
+    summary = cache.unchanged(folder, out, signature) if folder else None
     if summary and not args.strict:
         print(f"nothing changed since the last build: {summary} -> {out}")
         return 0
-    last = previous.load(folder, out, limits) if folder else None
+    last = cache.load(folder, out, limits) if folder else None
     advance, finish = _progress(len(os.listdir(raw)))
     try:
-        result = assemble(raw, limits, folder, last, advance)
+        result = assemble(raw, limits, last, advance)
     finally:
         finish()
     tables = result.tables
@@ -85,11 +85,11 @@ def build_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _error(f"cannot write to '{out}': {exc.strerror or exc}; nothing was replaced")
     line = summary_of(tables)
-    kept = f"; {result.n_kept} unchanged entries kept from the last build" \
-        if result.n_kept else ""
+    kept = f"; {result.n_reused} entries reused from the last build" \
+        if result.n_reused else ""
     print(f"{line}{kept} -> {out}")
     if folder:
-        previous.remember(folder, out, signature, line, tables, result.keepable, limits)
+        cache.remember(folder, out, signature, line, tables, result.reusable, limits)
     log = tables["ingest_log"]
     _report_files(log)
     for warning in warnings:

@@ -1,9 +1,9 @@
 """A folder of notices to the dataset's tables on disk, and loading them back (fourth layer).
 
 `entries` lists a raw folder, `ingest` reads and parses one file, `rows` turns it into table
-rows, `assemble` puts every file's rows together (`previous` keeps the last build's, `cache`
-the parse cache), `tables` holds them as Arrow tables, `write` puts them on disk, `describe`
-says what they hold, `schema` names their columns, and `load` reads them back.
+rows, `assemble` puts every file's rows together (reusing the last build's from `cache`, under
+the parser version of `versions`), `tables` holds them as Arrow tables, `write` puts them on
+disk, `describe` says what they hold, `schema` names their columns, and `load` reads them back.
 
 Names are imported on first use, so that `zhenggai build` starts without pandas.
 """

@@ -1,59 +1,35 @@
-"""The parse cache: a file already parsed by this parser is not parsed again.
+"""The parse cache: what the last build into an output folder left, so that the next one
+parses only what is new.
 
-A file's rows (zhenggai.dataset.rows) are stored under the SHA-256 of its bytes, in a folder
-named by the parser's version. The version is derived, never set by hand: a hash of the
-parser's own code (the read, text and notice layers, the ingest step and the rows) and data,
-and of the versions of the packages that read and parse, so any change to any of them starts
-a new, empty cache (the old one is removed). Tables built from cached rows are byte-identical
-to a cold build's: a test checks it.
+A finished build leaves, in the cache folder beside its output (data/.zhenggai-cache/), its
+tables in Arrow's uncompressed IPC format (read back memory-mapped, at almost no cost) and a
+record of every raw entry: its kind, size and modification time, the SHA-256 of its bytes,
+and whether its rows can be reused. The next build takes an entry's rows from these tables
+when its kind, size and time are unchanged, or else when its content hash is that of an
+entry of the last build (a renamed or touched file); every other entry is parsed.
+
+Rows are reused only under the same parser version (zhenggai.dataset.versions, derived from
+the code) and the same limits. A duplicate, and a file that ran out of time, are read again,
+since their outcome depends on other files or on the machine. Tables built from the cache are
+byte-identical to a cold build's: tests/test_cache.py checks it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import shutil
-from functools import lru_cache
-from importlib import metadata
+from dataclasses import dataclass
 from pathlib import Path
 
-import zhenggai
+import pyarrow as pa
+
+from zhenggai.dataset import schema
+from zhenggai.dataset.versions import build_version, parser_version
 
 CACHE_FOLDER = ".zhenggai-cache"
-BUILDS = "builds"  # records of finished builds, for the nothing-changed check
-_PACKAGES = ("cpca-new", "opencc", "charset-normalizer", "python-docx", "beautifulsoup4",
-             "lxml", "cn2an")
-
-
-# The code a file's rows depend on: the reading, text and notice layers, the ingest step, the
-# rows and their schema, and the gazetteer's data (writers, analysis and report do not).
-_PARSER_CODE = ("read", "text", "notice", "dataset/ingest.py", "dataset/entries.py",
-                "dataset/rows.py", "dataset/schema.py", "resources/former_divisions.csv")
-
-
-def _parser_files(root: Path) -> list[Path]:
-    files = []
-    for part in _PARSER_CODE:
-        path = root / part
-        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
-    return files
-
-
-@lru_cache(maxsize=1)
-def parser_version() -> str:
-    """A hash of the parser's code and data and of the reading packages' versions."""
-    digest = hashlib.sha256()
-    root = Path(zhenggai.__file__).parent
-    for path in _parser_files(root):
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
-    for package in _PACKAGES:
-        try:
-            digest.update(f"{package}=={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(package.encode())
-    return digest.hexdigest()[:16]
+Stat = tuple[int, int, int]  # st_mode, st_size, st_mtime_ns
 
 
 def default_folder(out_dir: Path) -> Path:
@@ -61,47 +37,118 @@ def default_folder(out_dir: Path) -> Path:
     return Path(out_dir).resolve().parent / CACHE_FOLDER
 
 
-def prepare(folder: Path) -> Path | None:
-    """The folder of this parser version's entries (other versions' are removed), or None
-    when no cache can be kept there: the build then simply parses everything."""
-    folder = Path(folder)
-    current = folder / parser_version()
+def entry_stat(path: Path) -> Stat | None:
+    """An entry's kind, size and modification time (of a link, the link's own), or None."""
     try:
-        if folder.exists():
-            for old in folder.iterdir():
-                if old != current and old.name != BUILDS:
-                    shutil.rmtree(old, ignore_errors=True)
-        current.mkdir(parents=True, exist_ok=True)
+        info = os.lstat(path)
     except OSError:
         return None
-    return current
+    return (info.st_mode, info.st_size, info.st_mtime_ns)
 
 
-def _path(folder: Path, key: str) -> Path:
-    return folder / key[:2] / f"{key}.pickle"
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def load(folder: Path | None, key: str):
-    """The cached rows of a file with this content hash, or None."""
-    if folder is None:
-        return None
+def folder_signature(raw_dir: Path, limits: object) -> str:
+    """What a build of this folder depends on: every entry's name, kind, size and modification
+    time, the limits, and the library's version. Equal signatures give equal outputs."""
+    digest = hashlib.sha256(f"{build_version()}|{limits!r}".encode())
+    for name in sorted(os.listdir(raw_dir), key=os.fsencode):
+        stat = entry_stat(Path(raw_dir) / name)
+        digest.update(os.fsencode(name) + b"|" + str(stat).encode())
+    return digest.hexdigest()
+
+
+def _home(folder: Path, out_dir: Path) -> Path:
+    key = hashlib.sha256(str(Path(out_dir).resolve()).encode()).hexdigest()[:16]
+    return Path(folder) / key
+
+
+def _record(folder: Path, out_dir: Path) -> dict:
     try:
-        with open(_path(folder, key), "rb") as f:
-            return pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return json.loads((_home(folder, out_dir) / "record.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def unchanged(folder: Path, out_dir: Path, signature: str) -> str | None:
+    """The summary of the last build into out_dir when nothing it depends on has changed
+    and its outputs are still there; else None."""
+    record = _record(folder, out_dir)
+    outputs = [Path(out_dir) / name for name in record.get("files", [])]
+    if record.get("signature") != signature or not outputs or \
+            not all(p.exists() for p in outputs):
         return None
+    return record.get("summary")
 
 
-def store(folder: Path | None, key: str, parsed) -> None:
-    """Keep a file's rows (written whole or not at all: a temporary file renamed in place)."""
-    if folder is None:
-        return
-    path = _path(folder, key)
+@dataclass
+class Reusable:
+    """A raw entry whose rows can be reused: its stat and content hash when last built."""
+
+    stat: Stat
+    sha: str
+
+
+@dataclass
+class LastBuild:
+    """The last build's tables, and its reusable entries by name and by content hash."""
+
+    tables: dict[str, pa.Table]
+    by_name: dict[str, Reusable]
+    by_hash: dict[str, str]  # content hash → entry name in the last build
+
+    def unchanged_entry(self, name: str, stat: Stat | None) -> bool:
+        entry = self.by_name.get(name)
+        return stat is not None and entry is not None and entry.stat == stat
+
+
+def load(folder: Path, out_dir: Path, limits: object) -> LastBuild | None:
+    """The last build into out_dir, when its rows can be reused by this one; else None."""
+    record = _record(folder, out_dir)
+    if record.get("parser_version") != parser_version() or \
+            record.get("limits") != repr(limits):
+        return None
+    tables = {}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(partial, "wb") as f:
-            pickle.dump(parsed, f, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
+        for name in schema.TABLES:
+            source = pa.memory_map(str(_home(folder, out_dir) / f"{name}.arrow"))
+            tables[name] = pa.ipc.open_file(source).read_all()
+    except (OSError, pa.ArrowInvalid):
+        return None
+    by_name = {name: Reusable(tuple(stat), sha)
+               for name, (stat, sha) in record.get("reusable", {}).items()}
+    by_hash = {entry.sha: name for name, entry in sorted(by_name.items(), reverse=True)}
+    return LastBuild(tables, by_name, by_hash)
+
+
+def remember(folder: Path, out_dir: Path, signature: str, summary: str,
+             tables: dict[str, pa.Table], reusable: dict[str, Reusable],
+             limits: object) -> None:
+    """Keep a finished build's record and tables for the next build (all or nothing: a new
+    folder swapped in for the old)."""
+    home = _home(folder, out_dir)
+    staging = home.with_name(f"{home.name}.{os.getpid()}.tmp")
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        for name, table in tables.items():
+            with pa.OSFile(str(staging / f"{name}.arrow"), "wb") as sink, \
+                    pa.ipc.new_file(sink, table.schema) as writer:
+                writer.write_table(table)
+        record = {"signature": signature, "summary": summary,
+                  "files": sorted(p.name for p in Path(out_dir).iterdir()),
+                  "parser_version": parser_version(), "limits": repr(limits),
+                  "reusable": {name: (entry.stat, entry.sha)
+                               for name, entry in reusable.items()}}
+        (staging / "record.json").write_text(json.dumps(record, ensure_ascii=False),
+                                             encoding="utf-8")
+        old = home.with_name(f"{home.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if home.exists():
+            home.rename(old)
+        staging.rename(home)
+        shutil.rmtree(old, ignore_errors=True)
     except OSError:
-        pass  # a cache that cannot be written only makes the next build slower
+        shutil.rmtree(staging, ignore_errors=True)  # the next build then parses everything

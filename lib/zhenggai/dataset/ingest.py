@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from zhenggai.dataset import cache
 from zhenggai.dataset.entries import Entry, scan
 from zhenggai.dataset.rows import FileRows, file_rows
 from zhenggai.notice.model import NotANotice, Notice
@@ -130,10 +129,8 @@ def _parse_entry(entry: Entry, limits: Limits) -> ParsedFile:
     return parsed
 
 
-def entry_rows(entry: Entry, limits: Limits = Limits(), cache_folder: Path | None = None
-               ) -> FileRows:
-    """One entry's rows, from the parse cache (by content hash) or read and parsed; never
-    raises for bad input."""
+def entry_rows(entry: Entry, limits: Limits = Limits()) -> FileRows:
+    """One entry's rows, with the hash of its bytes; never raises for bad input."""
     skipped = _skipped(entry)
     if skipped is not None:
         return file_rows(skipped)
@@ -142,22 +139,20 @@ def entry_rows(entry: Entry, limits: Limits = Limits(), cache_folder: Path | Non
     except ReadError as exc:
         return file_rows(ParsedFile(entry.name, "rejected", str(exc),
                                     evidence=f"unreadable: {exc}"))
-    key = hashlib.sha256(data).hexdigest()
-    cached = cache.load(cache_folder, key)
-    if cached is not None:
-        return cached.named(entry.name, entry.name_note)
+    sha = hashlib.sha256(data).hexdigest()
     try:
         with _time_limit(limits.time_limit_s):
-            rows = file_rows(_parse_document(entry.path, entry.name, limits, data))
-    except _TimeUp:  # not cached: another machine, or a later run, may finish it
+            parsed = _parse_document(entry.path, entry.name, limits, data)
+            if entry.name_note and parsed.notice is not None:
+                parsed.notice.cleaning_notes.append(entry.name_note)
+            return file_rows(parsed, sha)
+    except _TimeUp:  # not reusable: another machine, or a later run, may finish it
         return file_rows(ParsedFile(entry.name, "rejected", _time_up_message(limits),
-                                    evidence=_time_up(limits)))
+                                    evidence=_time_up(limits)), sha, reusable=False)
     except (RecursionError, MemoryError) as exc:
         message = f"too deeply nested or too large to read ({type(exc).__name__})"
-        rows = file_rows(ParsedFile(entry.name, "rejected", message,
-                                    evidence=f"unreadable: {message}"))
-    cache.store(cache_folder, key, rows)
-    return rows.named(entry.name, entry.name_note)
+        return file_rows(ParsedFile(entry.name, "rejected", message,
+                                    evidence=f"unreadable: {message}"), sha)
 
 
 def _without_duplicates(parsed: Iterable[ParsedFile]) -> Iterator[ParsedFile]:

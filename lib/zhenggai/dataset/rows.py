@@ -1,17 +1,16 @@
 """One parsed file as rows of the dataset's tables (zhenggai.dataset.schema has the columns).
 
 Values are formatted here and only here: dates become ISO strings, a place its names. A
-file's rows depend on its content alone, and on its name only through `source_file` and a
-note on a repaired name, so they can be cached by content hash and named when used.
+file's rows depend on its content, and on its name only through `source_file` (and a note on
+a repaired name), so they can be reused for a renamed file (zhenggai.dataset.cache).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from zhenggai.dataset import schema
 from zhenggai.notice.model import Notice
 from zhenggai.text.dates import iso
 
@@ -19,11 +18,6 @@ if TYPE_CHECKING:
     from zhenggai.dataset.ingest import ParsedFile
 
 Row = tuple  # the values of one row, in the schema's column order
-
-_NOTICES = schema.columns("notices")
-_SOURCE_FILE = _NOTICES.index("source_file")
-_CLEANING_NOTES = _NOTICES.index("cleaning_notes")
-
 
 @dataclass
 class FileRows:
@@ -35,31 +29,16 @@ class FileRows:
     message: str
     notice_id: str = ""
     rows: dict[str, list[Row]] = field(default_factory=dict)
-
-    def named(self, name: str, name_note: str = "") -> FileRows:
-        """The same rows under another file name (a cached parse of a renamed file), with the
-        note on a repaired name added to the notice's cleaning notes."""
-        if name == self.source_file and not name_note:
-            return self
-        rows = dict(self.rows)
-        log = list(rows["ingest_log"][0])
-        log[0] = name
-        rows["ingest_log"] = [tuple(log)]
-        if rows.get("notices"):
-            notice = list(rows["notices"][0])
-            notice[_SOURCE_FILE] = name
-            if name_note:
-                notice[_CLEANING_NOTES] = "; ".join(filter(None, [notice[_CLEANING_NOTES],
-                                                                  name_note]))
-            rows["notices"] = [tuple(notice)]
-        return replace(self, source_file=name, rows=rows)
+    sha: str = ""  # SHA-256 of the file's bytes, when they were read
+    reusable: bool = True  # False when the outcome may differ next time (out of time)
 
     def rejected(self, message: str) -> FileRows:
         """This entry rejected (a duplicate of an earlier file): its ingest_log row only."""
         _, _, encoding, file_format, _, _, _ = self.rows["ingest_log"][0]
         log = (self.source_file, "rejected", encoding, file_format, "", message,
                f"rejected: {message}")
-        return FileRows(self.source_file, "rejected", message, "", {"ingest_log": [log]})
+        return FileRows(self.source_file, "rejected", message, "", {"ingest_log": [log]},
+                        self.sha, reusable=False)
 
 
 def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:
@@ -124,7 +103,7 @@ def _notice_rows(notice: Notice) -> dict[str, list[Row]]:
     return rows
 
 
-def file_rows(item: ParsedFile) -> FileRows:
+def file_rows(item: ParsedFile, sha: str = "", reusable: bool = True) -> FileRows:
     """The rows of one parsed entry."""
     notice = item.notice
     nid = notice.notice_id if notice else ""
@@ -135,4 +114,4 @@ def file_rows(item: ParsedFile) -> FileRows:
         rows["notices"] = [_notice_row(item.source_file, item.encoding, item.file_format,
                                        notice)]
         rows.update(_notice_rows(notice))
-    return FileRows(item.source_file, item.status, item.message, nid, rows)
+    return FileRows(item.source_file, item.status, item.message, nid, rows, sha, reusable)

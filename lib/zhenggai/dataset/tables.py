@@ -113,6 +113,22 @@ def splice(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
     return result
 
 
+def renamed(tables: dict[str, pa.Table], names: list[str]) -> dict[str, pa.Table]:
+    """The tables with source_file set from the raw folder's entry names, in order (rows
+    reused from a renamed file carry its old name): ingest_log has one row per entry, and
+    notices one per entry whose ingest_log row names a notice."""
+    log, notices = tables["ingest_log"], tables["notices"]
+    with_notice = [name for name, notice_id in zip(names, log["notice_id"].to_pylist(),
+                                                   strict=True) if notice_id]
+    column = log.schema.get_field_index("source_file")
+    tables = dict(tables)
+    tables["ingest_log"] = log.set_column(column, "source_file", pa.array(names, pa.string()))
+    column = notices.schema.get_field_index("source_file")
+    tables["notices"] = notices.set_column(column, "source_file",
+                                           pa.array(with_notice, pa.string()))
+    return tables
+
+
 def to_frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
     """The tables as pandas DataFrames: counts Int64, amounts Float64, flags boolean."""
     import pandas as pd
