@@ -21,12 +21,12 @@ _YEAR = re.compile(r"(?<!\d)(20[12]\d)(?=年|-)")
 
 
 def _stems(level: str) -> list[str]:
-    table = _gazetteer()
+    """The short names of the gazetteer's provinces, or of its prefecture-level cities."""
     if level == "province":
-        names = table.loc[table["code"].str.endswith("0000"), "name"]
+        names = [name for code, name in _gazetteer() if code.endswith("0000")]
     else:
-        names = table.loc[table["code"].str.endswith("00") & ~table["code"].str.endswith("0000")
-                          & table["name"].str.endswith("市"), "name"]
+        names = [name for code, name in _gazetteer() if code.endswith("00")
+                 and not code.endswith("0000") and name.endswith("市")]
     return sorted({re.sub(r"(省|市|自治区|壮族|回族|维吾尔)+$", "", n) for n in names
                    if len(n) >= 3})
 

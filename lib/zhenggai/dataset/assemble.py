@@ -22,7 +22,7 @@ from zhenggai.dataset import cache
 from zhenggai.dataset.entries import Entry, scan
 from zhenggai.dataset.ingest import MANIFEST, Limits, entry_rows
 from zhenggai.dataset.rows import FileRows
-from zhenggai.dataset.tables import TableBuilder, renamed, splice, with_positions
+from zhenggai.dataset.tables import TableBuilder, splice, with_positions, with_source_files
 from zhenggai.read.document import ReadError, read_bytes
 
 if TYPE_CHECKING:
@@ -65,30 +65,44 @@ def _rows(entries: list[Entry], limits: Limits, workers: int) -> Iterator[FileRo
 
 def _reused(entries: list[Entry], stats: dict, last: cache.LastBuild | None, limits: Limits
             ) -> dict[str, str]:
-    """Entry name → the name, in the last build, of the entry whose rows it takes: the same
-    entry unchanged, else one with the same content (each used once)."""
+    """Entry name → the name, in the last build, of the entry whose outcome it takes: the
+    same entry unchanged, else one with the same content (a renamed, touched or copied
+    file). Only entries read from disk; one whose name had to be repaired is read again."""
     if last is None:
         return {}
-    reused: dict[str, str] = {}
-    for entry in entries:
-        if entry.skip_reason or entry.name == MANIFEST:
-            continue  # accounted for without being read: nothing to reuse
-        if last.unchanged_entry(entry.name, stats[entry.name]):
-            reused[entry.name] = entry.name
-    taken = set(reused.values())
-    for entry in entries:
-        if entry.name in reused or entry.skip_reason or entry.name == MANIFEST \
-                or entry.name_note:
-            continue
-        try:
-            sha = cache.content_hash(read_bytes(entry.path, limits.max_file_bytes))
-        except ReadError:
-            continue
-        old = last.by_hash.get(sha)
-        if old is not None and old not in taken:
-            reused[entry.name] = old
-            taken.add(old)
+    readable = [e for e in entries if not (e.skip_reason or e.name == MANIFEST or e.name_note)]
+    reused = {e.name: e.name for e in readable if last.unchanged_entry(e.name, stats[e.name])}
+    for entry in readable:
+        if entry.name not in reused:
+            try:
+                sha = cache.content_hash(read_bytes(entry.path, limits.max_file_bytes))
+            except ReadError:
+                continue
+            if sha in last.by_hash:
+                reused[entry.name] = last.by_hash[sha]
     return reused
+
+
+class _LastLog:
+    """The last build's ingest_log rows: by entry name, and each notice's (that of the entry
+    that held it, not of its duplicates)."""
+
+    def __init__(self, last: cache.LastBuild | None) -> None:
+        self.by_name: dict[str, tuple] = {}
+        self.by_notice: dict[str, tuple] = {}
+        if last is not None:
+            log = last.tables["ingest_log"]
+            for row in zip(*(log[c].to_pylist() for c in log.column_names), strict=True):
+                self.by_name[row[0]] = row
+                if row[4]:
+                    self.by_notice[row[4]] = row
+
+
+def _logged(name: str, row: tuple) -> FileRows:
+    """An entry whose ingest_log row is `row` (taken from another name, maybe)."""
+    _, status, encoding, file_format, notice_id, message, evidence = row
+    log = (name, status, encoding, file_format, notice_id, message, evidence)
+    return FileRows(name, status, message, notice_id, {"ingest_log": [log]})
 
 
 def assemble(raw_dir: Path, limits: Limits | None = None, last: cache.LastBuild | None = None,
@@ -102,46 +116,37 @@ def assemble(raw_dir: Path, limits: Limits | None = None, last: cache.LastBuild 
     reused = _reused(entries, stats, last, limits)
     fresh = _rows([e for e in entries if e.name not in reused], limits,
                   workers or os.cpu_count() or 1)
-    builder, first = TableBuilder(), {}
-    positions: dict[str, int] = {}  # the last build's entry name → its rows' new position
+    builder, first, last_log = TableBuilder(), {}, _LastLog(last)
+    positions: dict[str, int] = {}  # a notice reused from the last build → its new position
     reusable: dict[str, cache.Reusable] = {}
-    last_log = _last_log(last, reused)
     for position, entry in enumerate(entries):
         old = reused.get(entry.name)
-        item = None if old else next(fresh)
-        notice_id = last_log[old][4] if old else item.notice_id
+        if old:  # the outcome of the last build's entry `old`, under this name
+            record = last.by_name[old]
+            notice_id, sha = record.notice_id, record.sha
+            item = _logged(entry.name, last_log.by_notice[notice_id] if notice_id
+                           else last_log.by_name[old])
+        else:
+            item = next(fresh)
+            notice_id, sha = item.notice_id, item.sha
         if notice_id in first:  # the same text as an earlier file: a duplicate
-            item = item or FileRows(entry.name, "", "", notice_id,
-                                    {"ingest_log": [(entry.name, *last_log[old][1:])]})
+            if old:
+                item = _logged(entry.name, last_log.by_name[old])
             item = item.rejected(f"duplicate of {first[notice_id]} (the same notice text)")
         elif notice_id:
             first[notice_id] = entry.name
-        if item is None:
-            positions[old] = position
-            reusable[entry.name] = cache.Reusable(stats[entry.name], last.by_name[old].sha)
-        else:
-            builder.add(item, position)
-            if item.reusable and item.sha and stats[entry.name]:
-                reusable[entry.name] = cache.Reusable(stats[entry.name], item.sha)
+            if old:
+                positions[notice_id] = position
+        builder.add(item, position)
+        if stats[entry.name] and sha and item.reusable:
+            reusable[entry.name] = cache.Reusable(stats[entry.name], sha, notice_id)
         if advance:
             advance()
     parts = [builder.positioned()]
     if positions:
         parts.insert(0, with_positions(last.tables, positions))
-    tables = splice(parts)
-    if any(old != name for name, old in reused.items()):
-        tables = renamed(tables, [entry.name for entry in entries])
-    return Assembled(tables, reusable, len(positions))
-
-
-def _last_log(last: cache.LastBuild | None, reused: dict[str, str]) -> dict[str, tuple]:
-    """The last build's ingest_log rows of the reused entries, by name."""
-    if last is None or not reused:
-        return {}
-    wanted = set(reused.values())
-    log = last.tables["ingest_log"]
-    columns = [log[name].to_pylist() for name in log.column_names]
-    return {row[0]: row for row in zip(*columns, strict=True) if row[0] in wanted}
+        return Assembled(with_source_files(splice(parts)), reusable, len(reused))
+    return Assembled(splice(parts), reusable, len(reused))
 
 
 def build(raw_dir: Path, out_dir: Path, limits: Limits | None = None, use_cache: bool = True

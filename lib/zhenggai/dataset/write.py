@@ -1,7 +1,8 @@
 """Writing the tables to disk: CSV, Parquet, one xlsx workbook (for a corpus small enough),
 datapackage.json and the data dictionary. Every file is deterministic: the same tables give
 the same bytes. CSV and Parquet are written by Arrow: every text value of a CSV is quoted,
-a missing number is an empty field.
+a missing number is an empty field; Parquet is compressed with zstd (smaller and faster to
+write than the default snappy, and read by every current Parquet reader).
 
 Writing is atomic. Everything goes into a staging folder beside the target, and only a
 complete dataset is swapped in, with one atomic exchange where the system has it (Linux
@@ -45,7 +46,7 @@ def _write_files(tables: dict[str, pa.Table], folder: Path) -> list[str]:
     none)."""
     for name, table in tables.items():
         write_csv(table, folder / f"{name}.csv")
-        pq.write_table(table, folder / f"{name}.parquet")
+        pq.write_table(table, folder / f"{name}.parquet", compression="zstd")
     no_workbook = too_large(tables)
     warnings = [no_workbook] if no_workbook else write_workbook(tables,
                                                                 folder / "zhenggai.xlsx")

