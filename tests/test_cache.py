@@ -109,3 +109,21 @@ def test_an_unchanged_folder_is_not_built_again(tmp_path, capsys):
     (raw / "extra.txt").write_text("无关的文字", encoding="utf-8")
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
     assert "nothing changed" not in capsys.readouterr().out
+
+
+def test_rows_put_in_order_by_slices_equal_a_gather():
+    import random
+
+    import pyarrow as pa
+    from zhenggai.dataset import tables
+
+    table = pa.table({"text": [f"第{k}条" for k in range(200)], "n": list(range(200))})
+    rng = random.Random(0)
+    for _ in range(50):
+        runs = sorted(rng.sample(range(200), rng.randint(0, 12)))
+        order = [k for a, b in zip([0, *runs], [*runs, 200], strict=True)
+                 for k in range(a, b) if rng.random() < 0.9]
+        if rng.random() < 0.2:
+            rng.shuffle(order)  # no runs at all
+        gathered = table.take(pa.array(order, pa.int64()))
+        assert tables._in_order(table, pa.array(order, pa.int64())).equals(gathered)

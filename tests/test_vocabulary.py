@@ -27,6 +27,22 @@ def test_read_numeral(token, value):
     assert read_numeral(token) == value
 
 
+def test_small_chinese_numerals_are_read_as_cn2an_reads_them():
+    import itertools
+
+    import cn2an
+    from zhenggai.text.numerals import _small_chinese
+
+    read = 0
+    for n in (1, 2, 3):
+        for token in map("".join, itertools.product("〇零一二两三四五六七八九十百", repeat=n)):
+            value = _small_chinese(token)
+            if value is not None:
+                assert value == int(cn2an.cn2an(token, "normal")), token
+                read += 1
+    assert read == 11 + 10 + 10 + 100  # 一…九 两 十; 十一…; 二十…; 二十一… (两 as a digit)
+
+
 # (problem line, numbering family of its marker)
 NUMBERING_FAMILIES = [
     ("一、", "cn"), ("（一）", "paren_cn"), ("1.", "arabic"), ("1、", "arabic"),

@@ -95,6 +95,24 @@ def with_positions(tables: dict[str, pa.Table], position_of_notice: dict[str, in
     return result
 
 
+MAX_RUNS = 1_000  # past this many runs of rows, one gather beats many slices
+
+
+def _in_order(table: pa.Table, order: pa.Array) -> pa.Table:
+    """The rows of `table` at `order`: as slices of consecutive rows where they run (a rebuild
+    keeps long runs of the last build's rows), else gathered."""
+    import numpy as np
+
+    index = order.to_numpy()
+    breaks = np.flatnonzero(np.diff(index) != 1) + 1
+    if len(index) == 0 or len(breaks) >= MAX_RUNS:
+        return table.take(order)
+    starts = np.concatenate(([0], breaks))
+    ends = np.concatenate((breaks, [len(index)]))
+    return pa.concat_tables([table.slice(int(index[a]), int(b - a))
+                             for a, b in zip(starts, ends, strict=True)])
+
+
 def splice(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
     """Positioned tables put together in position order (a stable sort: a file's rows keep
     their order), rows without a position dropped, each table in one contiguous chunk."""
@@ -103,7 +121,7 @@ def splice(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
         table = pa.concat_tables([part[name] for part in parts if name in part])
         if len(parts) > 1:  # a single part is built in position order already
             order = pc.sort_indices(table, sort_keys=[(_POSITION, "ascending", "at_end")])
-            table = table.take(order.slice(0, len(order) - table[_POSITION].null_count))
+            table = _in_order(table, order.slice(0, len(order) - table[_POSITION].null_count))
         result[name] = table.drop_columns([_POSITION]).combine_chunks()
     return result
 

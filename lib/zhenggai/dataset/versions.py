@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 import zhenggai
@@ -32,6 +31,8 @@ def _parser_files(root: Path) -> list[Path]:
 def parser_version() -> str:
     """A hash of the parser's code and data and of the reading packages' versions: what a
     file's rows depend on."""
+    from importlib import metadata  # here: it takes a while to import, and is used once
+
     digest = hashlib.sha256()
     root = Path(zhenggai.__file__).parent
     for path in _parser_files(root):

@@ -15,7 +15,6 @@ import datetime as dt
 from pathlib import Path
 
 import pyarrow as pa
-import xlsxwriter
 
 from zhenggai.dataset import schema
 
@@ -76,6 +75,8 @@ def too_large(tables: dict[str, pa.Table]) -> str:
 
 def write_workbook(tables: dict[str, pa.Table], path: Path) -> list[str]:
     """Write every table as a sheet (or several) of one workbook; returns warnings."""
+    import xlsxwriter  # here: most builds of a large corpus write no workbook
+
     warnings: list[str] = []
     workbook = xlsxwriter.Workbook(str(path), {**_OPTIONS, "tmpdir": str(Path(path).parent)})
     workbook.set_properties({"author": "zhenggai", "created": _FIXED_CREATED})
