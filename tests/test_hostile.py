@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from zhenggai import dataset
 from zhenggai.cli import main
@@ -270,3 +271,15 @@ def test_13_a_beautifulsoup_warning_is_a_note_of_its_file(tmp_path):
 def test_13_python_dash_m_works():
     result = _run("--help")
     assert result.returncode == 0 and "Exit codes" in result.stdout
+
+
+def test_a_figure_too_large_for_the_tables_is_left_empty_with_a_warning(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(SEED.replace("40条整改措施", "40000000000000000000条整改措施"),
+                               encoding="utf-8")
+    frames = dataset.build(raw, tmp_path / "o")
+    notice = frames["notices"].iloc[0]
+    assert pd.isna(notice["n_measures_declared"])
+    assert "declared measures 40000000000000000000" in notice["warnings"]
+    assert _log(tmp_path / "o")["a.txt"]["status"] == "warning"

@@ -44,7 +44,7 @@ def _task(task: tuple[Entry, Limits]) -> FileRows:
     return entry_rows(*task)
 
 
-def _context():
+def pool_context():
     """Forked workers start at once and share the loaded gazetteer (where fork exists)."""
     import multiprocessing
 
@@ -59,7 +59,7 @@ def _rows(entries: list[Entry], limits: Limits, workers: int) -> Iterator[FileRo
         yield from map(_task, tasks)
         return
     chunk = max(1, min(64, len(tasks) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
         yield from pool.map(_task, tasks, chunksize=chunk)
 
 

@@ -8,7 +8,7 @@ a repaired name), so they can be reused for a renamed file (zhenggai.dataset.cac
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from zhenggai.notice.model import Notice
@@ -103,8 +103,41 @@ def _notice_rows(notice: Notice) -> dict[str, list[Row]]:
     return rows
 
 
+MAX_INTEGER = 2**63 - 1  # the tables' integers are 64-bit
+
+
+def _storable(item: ParsedFile) -> ParsedFile:
+    """The parse with figures too large for a 64-bit integer (40000000000000000000条措施, a
+    garbled count) left empty, each with a warning, rather than stored wrongly."""
+    notice = item.notice
+    declared = notice.declared
+    too_large = [f"{name} {value}" for name, value in
+                 (("declared problems", declared.problems),
+                  ("declared sections", declared.sections),
+                  ("declared measures", declared.measures))
+                 if value is not None and abs(value) > MAX_INTEGER]
+    too_large += [f"count {o.count} of outcome {k}" for k, o in enumerate(notice.outcomes, 1)
+                  if o.count is not None and abs(o.count) > MAX_INTEGER]
+    if not too_large:
+        return item
+
+    def fit(value):
+        return None if value is not None and abs(value) > MAX_INTEGER else value
+
+    warning = f"figures too large to be counts, left empty: {', '.join(too_large)}"
+    notice = replace(notice, declared=replace(declared, problems=fit(declared.problems),
+                                              sections=fit(declared.sections),
+                                              measures=fit(declared.measures)),
+                     outcomes=[replace(o, count=fit(o.count)) for o in notice.outcomes],
+                     warnings=[*notice.warnings, warning])
+    return replace(item, notice=notice, status="warning",
+                   message="; ".join(filter(None, [item.message, warning])))
+
+
 def file_rows(item: ParsedFile, sha: str = "", reusable: bool = True) -> FileRows:
     """The rows of one parsed entry."""
+    if item.notice is not None:
+        item = _storable(item)
     notice = item.notice
     nid = notice.notice_id if notice else ""
     log = (item.source_file, item.status, item.encoding, item.file_format, nid, item.message,

@@ -42,10 +42,10 @@ def _stem(unit: str) -> str:
 def _chain_before(text: str, end: int) -> str:
     """The full division names that stand right before position `end` (长沙市岳麓区)."""
     chain_start = end
-    for mention in reversed([m for m in place_mentions(text[:end]) if m.end() <= end]):
-        if mention.end() != chain_start:
+    for mention in reversed([m for m in place_mentions(text[:end]) if m.end <= end]):
+        if mention.end != chain_start:
             break
-        chain_start = mention.start()
+        chain_start = mention.start
     return text[chain_start:end]
 
 
@@ -72,7 +72,7 @@ def _full_name_in_text(unit: str, lines: list[Line]) -> tuple[str, int] | None:
 def _first_mention_of_level(unit: str, lines: list[Line]) -> tuple[str, int] | None:
     for line in lines:
         for mention in place_mentions(line.text):
-            chain = _chain_before(line.text, mention.end())
+            chain = _chain_before(line.text, mention.end)
             place = _resolved(chain)
             if place and fits(unit, place):
                 return chain, line.number

