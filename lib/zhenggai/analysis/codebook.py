@@ -45,10 +45,16 @@ def duplicate_keywords() -> list[str]:
     return sorted(counts[counts > 1].index)
 
 
+@lru_cache(maxsize=1)
+def _keywords() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(category, its keywords), in the codebook's order: read once, not per text."""
+    return tuple((row.category, tuple(row.keywords)) for row in codebook().itertuples())
+
+
 def scores(text: str) -> dict[str, int]:
     """Each category's weight in a text: summed length of its keyword occurrences."""
-    return {row.category: sum(text.count(k) * len(k) for k in row.keywords)
-            for row in codebook().itertuples()}
+    return {category: sum(text.count(k) * len(k) for k in keywords)
+            for category, keywords in _keywords()}
 
 
 def categorise(text: str) -> list[str]:
@@ -69,8 +75,8 @@ def primary(text: str) -> str:
 
 def indicator(texts: pd.Series) -> pd.DataFrame:
     """One 0/1 column per category (其他 included), one row per text."""
-    labels = texts.map(categorise)
-    return pd.DataFrame({c: labels.map(lambda ls, c=c: int(c in ls)) for c in categories()},
+    labels = [set(categorise(text)) for text in texts]
+    return pd.DataFrame({c: [int(c in ls) for ls in labels] for c in categories()},
                         index=texts.index)
 
 

@@ -52,6 +52,11 @@ def _tokenizer() -> jieba.Tokenizer:
 def tokenise(text: str) -> list[str]:
     """Content words of a text: Chinese tokens of two or more characters (or domain terms),
     stop words removed."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=2**18)  # a notebook tokenises the same statements for every model
+def _tokens(text: str) -> tuple[str, ...]:
     stops = stop_words()
     tokens = []
     for token in _tokenizer().cut(text, HMM=False):
@@ -60,4 +65,4 @@ def tokenise(text: str) -> list[str]:
             continue
         if len(token) >= 2 or token in domain_terms():
             tokens.append(token)
-    return tokens
+    return tuple(tokens)
