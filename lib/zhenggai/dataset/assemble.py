@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from zhenggai.dataset import cache
 from zhenggai.dataset.entries import Entry, scan
-from zhenggai.dataset.ingest import MANIFEST, Limits, entry_rows
+from zhenggai.dataset.ingest import MANIFEST, Limits, content_hash, entry_rows
 from zhenggai.dataset.rows import FileRows
 from zhenggai.dataset.tables import TableBuilder, splice, with_positions, with_source_files
 from zhenggai.read.document import ReadError, read_bytes
@@ -63,7 +63,7 @@ def _rows(entries: list[Entry], limits: Limits, workers: int) -> Iterator[FileRo
         yield from pool.map(_task, tasks, chunksize=chunk)
 
 
-def _reused(entries: list[Entry], stats: dict, last: cache.LastBuild | None, limits: Limits
+def _reused(entries: list[Entry], last: cache.LastBuild | None, limits: Limits
             ) -> dict[str, str]:
     """Entry name → the name, in the last build, of the entry whose outcome it takes: the
     same entry unchanged, else one with the same content (a renamed, touched or copied
@@ -71,11 +71,11 @@ def _reused(entries: list[Entry], stats: dict, last: cache.LastBuild | None, lim
     if last is None:
         return {}
     readable = [e for e in entries if not (e.skip_reason or e.name == MANIFEST or e.name_note)]
-    reused = {e.name: e.name for e in readable if last.unchanged_entry(e.name, stats[e.name])}
+    reused = {e.name: e.name for e in readable if last.unchanged_entry(e.name, e.stat)}
     for entry in readable:
         if entry.name not in reused:
             try:
-                sha = cache.content_hash(read_bytes(entry.path, limits.max_file_bytes))
+                sha = content_hash(read_bytes(entry.path, limits.max_file_bytes))
             except ReadError:
                 continue
             if sha in last.by_hash:
@@ -112,8 +112,7 @@ def assemble(raw_dir: Path, limits: Limits | None = None, last: cache.LastBuild 
     rows are reused where they can be."""
     limits = limits or Limits()
     entries = scan(Path(raw_dir))
-    stats = {entry.name: cache.entry_stat(entry.path) for entry in entries}
-    reused = _reused(entries, stats, last, limits)
+    reused = _reused(entries, last, limits)
     fresh = _rows([e for e in entries if e.name not in reused], limits,
                   workers or os.cpu_count() or 1)
     builder, first, last_log = TableBuilder(), {}, _LastLog(last)
@@ -138,8 +137,8 @@ def assemble(raw_dir: Path, limits: Limits | None = None, last: cache.LastBuild 
             if old:
                 positions[notice_id] = position
         builder.add(item, position)
-        if stats[entry.name] and sha and item.reusable:
-            reusable[entry.name] = cache.Reusable(stats[entry.name], sha, notice_id)
+        if entry.stat and sha and item.reusable:
+            reusable[entry.name] = cache.Reusable(entry.stat, sha, notice_id)
         if advance:
             advance()
     parts = [builder.positioned()]

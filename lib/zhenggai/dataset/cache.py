@@ -48,10 +48,6 @@ def entry_stat(path: Path) -> Stat | None:
     return (info.st_mode, info.st_size, info.st_mtime_ns)
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def folder_signature(raw_dir: Path, limits: object) -> str:
     """What a build of this folder depends on: every entry's name, kind, size and modification
     time, the limits, and the library's version. Equal signatures give equal outputs."""

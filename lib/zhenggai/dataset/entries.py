@@ -25,6 +25,7 @@ class Entry:
     name: str  # UTF-8, control characters removed: the ingest log's source_file
     skip_reason: str = ""  # why it is not read; "" for a file to read
     name_note: str = ""  # how the name was repaired, if it was
+    stat: tuple[int, int, int] | None = None  # kind, size, modification time (of a link, its own)
 
 
 def display_name(raw_name: str) -> tuple[str, str]:
@@ -67,16 +68,18 @@ def _link_reason(path: Path, folder: Path) -> str:
     return f"a symbolic link to {kind}" if kind else ""
 
 
-def _classify(path: Path, folder: Path, name: str) -> str:
+def _classify(path: Path, folder: Path, name: str) -> tuple[str, tuple[int, int, int] | None]:
+    """Why the entry is not read ("" when it is), and its stat."""
     if name.startswith("."):
-        return "a hidden file"
+        return "a hidden file", None
     try:
-        mode = path.lstat().st_mode
+        info = path.lstat()
     except OSError as exc:
-        return f"cannot be examined: {exc.strerror or exc}"
-    if stat.S_ISLNK(mode):
-        return _link_reason(path, folder)
-    return _kind(mode)
+        return f"cannot be examined: {exc.strerror or exc}", None
+    found = (info.st_mode, info.st_size, info.st_mtime_ns)
+    if stat.S_ISLNK(info.st_mode):
+        return _link_reason(path, folder), found
+    return _kind(info.st_mode), found
 
 
 def scan(folder: Path) -> list[Entry]:
@@ -86,5 +89,6 @@ def scan(folder: Path) -> list[Entry]:
     for raw_name in sorted(os.listdir(folder), key=os.fsencode):
         path = folder / raw_name
         name, note = display_name(raw_name)
-        entries.append(Entry(path, name, _classify(path, folder, raw_name), note))
+        reason, found = _classify(path, folder, raw_name)
+        entries.append(Entry(path, name, reason, note, found))
     return entries

@@ -46,6 +46,17 @@ class ParsedFile:
     file_format: str = ""
     notice: Notice | None = None
     evidence: str = ""  # what decided the status (see the ingest_log schema)
+    timed_out: bool = False  # rejected for time: another run, or machine, may finish it
+
+
+def _unreadable(name: str, message: str, timed_out: bool = False) -> ParsedFile:
+    return ParsedFile(name, "rejected", message, evidence=f"unreadable: {message}",
+                      timed_out=timed_out)
+
+
+def content_hash(data: bytes) -> str:
+    """The SHA-256 of a file's bytes: what identifies its content (zhenggai.dataset.cache)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 class _TimeUp(Exception):
@@ -77,7 +88,7 @@ def _parse_document(path: Path, name: str, limits: Limits, data: bytes | None = 
     try:
         document = read_document(path, limits.max_file_bytes, data)
     except ReadError as exc:
-        return ParsedFile(name, "rejected", str(exc), evidence=f"unreadable: {exc}")
+        return _unreadable(name, str(exc))
     try:
         notice = parse_notice(document.text)
     except NotANotice as exc:
@@ -90,26 +101,19 @@ def _parse_document(path: Path, name: str, limits: Limits, data: bytes | None = 
                       document.file_format, notice, notice.evidence)
 
 
-def parse_file(path: Path, limits: Limits = Limits(), name: str | None = None) -> ParsedFile:
-    """Read and parse one file; never raises for bad input."""
+def parse_file(path: Path, limits: Limits = Limits(), name: str | None = None,
+               data: bytes | None = None) -> ParsedFile:
+    """Read (unless its bytes are given) and parse one file; never raises for bad input."""
     name = name or path.name
     try:
         with _time_limit(limits.time_limit_s):
-            return _parse_document(path, name, limits)
+            return _parse_document(path, name, limits, data)
     except _TimeUp:
-        return ParsedFile(name, "rejected", _time_up_message(limits), evidence=_time_up(limits))
+        return _unreadable(name, f"took longer than {limits.time_limit_s:g} s to read and "
+                           "parse; skipped (raise the bound with --time-limit)", timed_out=True)
     except (RecursionError, MemoryError) as exc:
-        message = f"too deeply nested or too large to read ({type(exc).__name__})"
-        return ParsedFile(name, "rejected", message, evidence=f"unreadable: {message}")
-
-
-def _time_up_message(limits: Limits) -> str:
-    return (f"took longer than {limits.time_limit_s:g} s to read and parse; skipped "
-            "(raise the bound with --time-limit)")
-
-
-def _time_up(limits: Limits) -> str:
-    return f"unreadable: {_time_up_message(limits)}"
+        return _unreadable(name, "too deeply nested or too large to read "
+                           f"({type(exc).__name__})")
 
 
 def _skipped(entry: Entry) -> ParsedFile | None:
@@ -122,8 +126,8 @@ def _skipped(entry: Entry) -> ParsedFile | None:
     return None
 
 
-def _parse_entry(entry: Entry, limits: Limits) -> ParsedFile:
-    parsed = _skipped(entry) or parse_file(entry.path, limits, entry.name)
+def _parse_entry(entry: Entry, limits: Limits, data: bytes | None = None) -> ParsedFile:
+    parsed = _skipped(entry) or parse_file(entry.path, limits, entry.name, data)
     if entry.name_note and parsed.notice is not None:
         parsed.notice.cleaning_notes.append(entry.name_note)
     return parsed
@@ -131,28 +135,14 @@ def _parse_entry(entry: Entry, limits: Limits) -> ParsedFile:
 
 def entry_rows(entry: Entry, limits: Limits = Limits()) -> FileRows:
     """One entry's rows, with the hash of its bytes; never raises for bad input."""
-    skipped = _skipped(entry)
-    if skipped is not None:
+    if (skipped := _skipped(entry)) is not None:
         return file_rows(skipped)
     try:
         data = read_bytes(entry.path, limits.max_file_bytes)
     except ReadError as exc:
-        return file_rows(ParsedFile(entry.name, "rejected", str(exc),
-                                    evidence=f"unreadable: {exc}"))
-    sha = hashlib.sha256(data).hexdigest()
-    try:
-        with _time_limit(limits.time_limit_s):
-            parsed = _parse_document(entry.path, entry.name, limits, data)
-            if entry.name_note and parsed.notice is not None:
-                parsed.notice.cleaning_notes.append(entry.name_note)
-            return file_rows(parsed, sha)
-    except _TimeUp:  # not reusable: another machine, or a later run, may finish it
-        return file_rows(ParsedFile(entry.name, "rejected", _time_up_message(limits),
-                                    evidence=_time_up(limits)), sha, reusable=False)
-    except (RecursionError, MemoryError) as exc:
-        message = f"too deeply nested or too large to read ({type(exc).__name__})"
-        return file_rows(ParsedFile(entry.name, "rejected", message,
-                                    evidence=f"unreadable: {message}"), sha)
+        return file_rows(_unreadable(entry.name, str(exc)))
+    parsed = _parse_entry(entry, limits, data)
+    return file_rows(parsed, content_hash(data), reusable=not parsed.timed_out)
 
 
 def _without_duplicates(parsed: Iterable[ParsedFile]) -> Iterator[ParsedFile]:
