@@ -107,7 +107,7 @@ def test_response_label(text, statement, response):
 STATUS_HEADINGS = [
     ("已完成整改的问题", "completed"), ("已整改到位的问题", "completed"),
     ("正在推进整改的问题", "in_progress"), ("基本完成整改的问题", "in_progress"),
-    ("需要长期坚持整改的问题", "long_term"), ("持续推进整改的事项", "long_term"),
+    ("需要长期坚持整改的问题", "long_term"), ("持续推进整改的事项", "in_progress"), ("需长期坚持的问题", "long_term"),
     ("加强组织领导", ""),
 ]
 

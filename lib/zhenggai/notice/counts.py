@@ -10,11 +10,24 @@ from zhenggai.notice.model import DeclaredCounts, Line, Problem
 from zhenggai.text.numerals import read_numeral
 
 
+def _declaration(sentence: str) -> re.Match[str] | None:
+    """A declaration of the problems found, in a clause that counts no progress; 一个问题
+    (每一个问题, 解决一个问题) is an idiom, not a count."""
+    for clause in re.split(r"[，,]", sentence):
+        if v.PROGRESS_COUNT.search(clause):
+            continue
+        for pattern in (v.DECLARED_PROBLEMS, v.DECLARED_PROBLEMS_AFTER):
+            match = pattern.search(clause)
+            if match and match.group("n") != "一":
+                return match
+    return None
+
+
 def _declared_in(sentence: str, found: DeclaredCounts) -> DeclaredCounts:
     """`found`, completed with what one sentence declares (the first declaration wins)."""
     problems, sections, measures = found.problems, found.sections, found.measures
-    if problems is None and not v.PROGRESS_COUNT.search(sentence):
-        match = v.DECLARED_PROBLEMS.search(sentence) or v.DECLARED_PROBLEMS_AFTER.search(sentence)
+    if problems is None:
+        match = _declaration(sentence)
         if match:
             problems = read_numeral(match.group("n"))
             sections = sections or read_numeral(match.groupdict().get("aspects"))
@@ -39,4 +52,12 @@ def declared_counts(lines: list[Line], problems: list[Problem]) -> DeclaredCount
             continue
         for sentence in re.split(r"[。；]", line.text):
             found = _declared_in(sentence, found)
+    if found.problems is None and first_problem is not None:
+        answers = {n for p in problems for n in (p.line, *p.response_lines)}
+        total = next((m for line in lines if line.number > first_problem
+                      and line.number not in answers
+                      for m in [v.DECLARED_PROBLEMS_TOTAL.search(line.text)] if m), None)
+        if total and total.group("n") != "一":
+            found = DeclaredCounts(read_numeral(total.group("n")), found.sections,
+                                   found.measures)
     return found

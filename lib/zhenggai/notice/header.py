@@ -86,9 +86,9 @@ def find_signature(lines: list[Line]) -> tuple[int | None, str]:
         before = text[: found[-1].start].strip() if dated else ""
         # a date alone, or after the issuer's name (not 整改时限：2023年12月31日)
         if dated and len(text) <= v.SIGNATURE_MAX_CHARS and (
-                not before or v.ISSUER_SUFFIX.search(before)):
+                not before or v.SIGNATURE_ISSUER.search(before)):
             previous = lines[i - 1].text if i > 0 else ""
-            if not before and v.ISSUER_SUFFIX.search(previous) \
+            if not before and v.SIGNATURE_ISSUER.search(previous) \
                     and len(previous) <= v.ISSUER_LINE_MAX_CHARS:
                 return i - 1, previous
             return i, before

@@ -1,10 +1,13 @@
-"""What one line of a notice's body is: a problem header, a heading, or neither.
+"""What one line of a notice's body is: a problem header, a heading, a label, or text.
 
 Problems are recognised by the genre's general forms, never by unit:
-- an explicit introduction: 具体问题：…, 存在问题：…, 问题一：…, 关于“…”问题…, 针对“…”的问题…;
-- any numbered item ((一), 1., 1、, ①) followed by a response label (整改情况：…).
+- an explicit introduction: 具体问题：…, 反馈问题：…, 问题一：…, 问题1：…, 【问题一】…;
+- a wrapper: 关于“…”问题…, 针对“…”的问题，…, 针对巡察指出的…问题，…, 关于…问题。…;
+- a numbered item of any family (一、 （一） 【一】 1. （1） ① 1） 第一，), which is a problem when
+  its family is the one whose items the notice answers (see `notice/problems.py`).
 Headings ((一)…, 一、…) that are not problems are the sections problems stand under; a heading
-that names a status (已完成整改的问题…) gives that status to the problems under it.
+that names a status (已完成整改的问题…) gives that status to the problems under it. A label
+(整改措施：, 整改成效：, 整改进度：…) says what the text after it is.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ class ProblemHeader:
     number: str
     statement: str
     rest: str  # response text on the header line itself
-    needs_label: bool = False  # generic numbered item: a problem only if a label follows
+    needs_label: bool = False  # generic numbered item: a problem only if its family answers
 
 
 def numbering_of(marker: str) -> v.Numbering | None:
@@ -66,6 +69,17 @@ def _quoted_header(text: str) -> ProblemHeader | None:
     return ProblemHeader((quoted.group("num") or "").strip(), statement, rest)
 
 
+def _wrapped_header(text: str) -> ProblemHeader | None:
+    wrapped = v.WRAPPED_PROBLEM.match(text)
+    if not wrapped:
+        return None
+    statement = wrapped.group("about") or wrapped.group("facing")
+    if v.FINDINGS_REFERENCE.search(statement):
+        return None  # 针对巡察反馈意见指出的问题: all of them, not one
+    intro = "关于" if wrapped.group("about") else "针对"
+    return ProblemHeader(intro, statement, wrapped.group("rest").strip())
+
+
 def problem_header(text: str) -> ProblemHeader | None:
     """The problem header a line is, if any (generic numbered items marked `needs_label`)."""
     quoted = _quoted_header(text)
@@ -73,14 +87,18 @@ def problem_header(text: str) -> ProblemHeader | None:
         return quoted
     explicit = v.EXPLICIT_PROBLEM.match(text)
     if explicit:
+        intro = explicit.group("intro") or explicit.group("bintro")
         number = (explicit.group("num") or "") + (
-            explicit.group("intro") if explicit.group("qn") else "")
+            intro if explicit.group("qn") or explicit.group("bqn") else "")
         statement, rest = split_label(explicit.group("rest"))
-        return ProblemHeader(number.strip() or explicit.group("intro"), statement, rest)
+        return ProblemHeader(number.strip() or intro, statement, rest)
+    wrapped = _wrapped_header(text)
+    if wrapped:
+        return wrapped
     generic = v.NUMBERED_ITEM.match(text)
     if generic:
         statement, rest = split_label(generic.group("rest"))
-        return ProblemHeader(generic.group("num"), statement, rest, needs_label=not rest)
+        return ProblemHeader(generic.group("num"), statement, rest, needs_label=True)
     return None
 
 
@@ -93,6 +111,11 @@ def heading(text: str) -> tuple[str, str] | None:
     return None
 
 
+def heading_like(text: str) -> bool:
+    """A short line without a sentence in it: a heading, never a problem statement."""
+    return len(text) <= v.HEADING_MAX_CHARS and not re.search(r"[。；！？]", text)
+
+
 def status_of_heading(text: str) -> str:
     """The status a heading gives the problems under it, or ""."""
     if not v.STATUS_HEADING_TOPIC.search(text):
@@ -103,6 +126,34 @@ def status_of_heading(text: str) -> str:
 def status_of_words(text: str) -> str:
     """The status code status words stand for (long-term words first), or ""."""
     return next((status for status, pattern in v.STATUS_WORDS if pattern.search(text)), "")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label opening a line of an answer: what the text after it is, and that text."""
+
+    kind: str  # response / result / status / other (a deadline or a person in charge)
+    rest: str
+
+
+def block_label(text: str) -> Label | None:
+    """The label a line of an answer opens with (整改措施：, 【整改情况】, 整改进度：…), if any."""
+    match = v.BLOCK_LABEL.match(text)
+    if not match:
+        return None
+    name = match.group("bracketed") or match.group("plain")
+    if match.group("bracketed") and not re.search(r"整改|措施|情况|成效|进展|进度", name):
+        return None
+    rest = text[match.end():].strip()
+    if v.DEADLINE_LABEL.search(name):
+        kind = "other"
+    elif v.STATUS_LABEL_WORD.search(name) and status_of_words(rest[:12]) and len(rest) <= 30:
+        kind = "status"
+    elif v.RESULT_LABEL.search(name) and "措施" not in name:
+        kind = "result"
+    else:
+        kind = "response"
+    return Label(kind, rest)
 
 
 def is_response_text(text: str) -> bool:

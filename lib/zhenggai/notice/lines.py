@@ -20,7 +20,8 @@ def split_lines(text: str) -> tuple[list[Line], list[str]]:
         notes += [f"removed {a} (line {number})" for a in artefacts]
         analysed = normalise_line(original)
         if analysed:
-            lines.append(Line(number, original.strip(), analysed))
+            indent = len(original) - len(original.lstrip(" \t\u3000"))
+            lines.append(Line(number, original.strip(), analysed, indent))
     return lines, notes
 
 

@@ -1,9 +1,13 @@
-"""Splitting a problem's response into its enumerated measures.
+"""Splitting a problem's response into its measures, and saying how they were counted.
 
-Responses enumerate what was done as 一是…二是…, （1）…（2）…, 第一，…第二，…, ①…②…, or
-numbered lines (1. / 1、): the measure numberings of the vocabulary. We take the family whose
-markers run 1, 2, 3… most often (a new run starting at 1 continues the list: a notice may
-enumerate completed work, then further work); a response with no enumeration is one measure.
+The count comes from the first rule that applies (the genre's ways of listing):
+1. enumerated: 一是…二是…, （1）…（2）…, 第一，…第二，…, ①…②…, 1）…, numbered lines (1. / 1、,
+   also after 。 as in a table cell), or bullets (● ◆ ■ - ) opening lines. We take the family
+   whose markers run 1, 2, 3… most often (a new run starting at 1 continues the list: a notice
+   may enumerate completed work, then further work);
+2. paragraphs: a response written as several unnumbered paragraphs, one measure each;
+3. semicolon: one prose block whose parts are separated by ；;
+4. prose: one block, one measure.
 Label-only lines (正在深化整改的内容及时限：) stay in the response but are not measure text.
 """
 
@@ -22,7 +26,8 @@ from zhenggai.text.numerals import read_numeral
 # searched with a newline put before it, for the boundary character that opens every match: a
 # pattern that opens with a character class is scanned fast, a lookbehind is not.
 _AFTER_PUNCTUATION = r"[。；;，,：:\s！？]"
-_AT_LINE_START = r"\n"
+_AT_SENTENCE_START = r"[\n。；]"  # 1. numbers a line, or a sentence in a table cell
+MIN_MEASURE_CHARS = 2  # a semicolon part shorter than this is no measure
 
 __all__ = ["Measure", "split_measures"]
 
@@ -38,7 +43,7 @@ class _Marker:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(
-        re.compile((_AT_LINE_START if f.measure_at_line_start else _AFTER_PUNCTUATION)
+        re.compile((_AT_SENTENCE_START if f.measure_at_line_start else _AFTER_PUNCTUATION)
                    + f"(?=(?P<marker>{f.marker}))")
         for f in v.MEASURE_NUMBERINGS
     )
@@ -66,21 +71,53 @@ def _run(text: str, pattern: re.Pattern[str]) -> list[_Marker]:
     return kept if len(kept) >= 2 or (kept and kept[0].value == 1) else []
 
 
+def _bullets(text: str) -> list[_Marker]:
+    """Bullets opening lines (● ◆ ■ -): a list without numbers."""
+    found, offset = [], 0
+    for line in text.split("\n"):
+        bullet = v.BULLET.match(line)
+        if bullet:
+            found.append(_Marker(offset, offset + bullet.end(), bullet.group().strip(), 1))
+        offset += len(line) + 1
+    return found
+
+
 def split_measures(response: str) -> list[Measure]:
-    """The measures of one response, in order."""
+    """The measures of one response, in order, each with the form it was counted by."""
     response = response.strip()
     if not response:
         return []
-    runs = [_run(response, pattern) for pattern in _patterns()]
+    runs = [_run(response, pattern) for pattern in _patterns()] + [_bullets(response)]
     best = max(runs, key=lambda r: (len(r), -(r[0].start if r else 0)))
-    if len(best) < 2:
-        return [Measure("", _strip_labels(response))]
-    measures = []
-    for i, marker in enumerate(best):
-        end = best[i + 1].start if i + 1 < len(best) else len(response)
-        body = _strip_labels(response[marker.end:end])
-        measures.append(Measure(marker.text.strip(), body))
-    return measures
+    if len(best) >= 2:
+        measures = []
+        for i, marker in enumerate(best):
+            end = best[i + 1].start if i + 1 < len(best) else len(response)
+            body = _strip_labels(response[marker.end:end])
+            measures.append(Measure(marker.text.strip(), body, "enumerated"))
+        return measures
+    paragraphs = _paragraphs(_strip_labels(response))
+    if len(paragraphs) >= 2:
+        return [Measure("", p, "paragraphs") for p in paragraphs]
+    text = paragraphs[0] if paragraphs else response
+    parts = [p for p in re.split(r"；", text) if len(p.strip("。 ")) >= MIN_MEASURE_CHARS]
+    if len(parts) >= 2:
+        return [Measure("", p.strip(), "semicolon") for p in parts]
+    return [Measure("", _strip_labels(response), "prose")]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text: lines, a line that stops mid-sentence joined to the next
+    (a hard-wrapped text file)."""
+    paragraphs: list[str] = []
+    for line in (line.strip() for line in text.split("\n")):
+        if not line:
+            continue
+        if paragraphs and not paragraphs[-1].endswith(v.SENTENCE_END):
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    return paragraphs
 
 
 def _strip_labels(text: str) -> str:

@@ -23,6 +23,7 @@ class Line:
     number: int  # 1-based line number in the file's text
     original: str
     text: str  # analysed form (see zhenggai.text.clean)
+    indent: int = 0  # leading spaces as printed (a nested list item is indented further)
 
 
 @dataclass
@@ -45,8 +46,9 @@ class DateRecord:
 class Measure:
     """One enumerated measure of a response."""
 
-    marker: str  # as printed: 一是 / （1） / 第一， / ① / 1. ; "" for an unenumerated response
+    marker: str  # as printed: 一是 / （1） / 第一， / ① / 1. / ● ; "" for an unenumerated response
     text: str
+    form: str = "prose"  # how the response lists it: enumerated / paragraphs / semicolon / prose
 
 
 @dataclass
@@ -62,6 +64,8 @@ class Problem:
     line: int
     measures: list[Measure] = field(default_factory=list)
     response_lines: list[int] = field(default_factory=list)  # lines the response was read from
+    result: str = ""  # what the notice gives as the response's result (整改成效：…)
+    status_evidence: str = ""  # the words the status was read from, as analysed
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from zhenggai.notice import vocabulary as v
-from zhenggai.notice.model import Problem
+from zhenggai.notice.model import Line, Problem
 from zhenggai.text.numerals import read_numeral
 
 _CLAUSE = re.compile(r"[^。；]+")
@@ -160,6 +160,12 @@ def outcomes_of(seq: int | None, text: str) -> list[Outcome]:
     return found
 
 
-def find_outcomes(problems: list[Problem]) -> list[Outcome]:
-    """Every result the notice's responses report, in order."""
-    return [o for p in problems for o in outcomes_of(p.seq, p.response)]
+def find_outcomes(problems: list[Problem], body: list[Line] | None = None) -> list[Outcome]:
+    """Every result the notice reports, in order: those outside any problem (a summary of
+    the whole rectification) first, then each problem's response and result."""
+    used = {n for p in problems for n in (p.line, *p.response_lines)}
+    outside = [line.text for line in body or [] if line.number not in used
+               and not line.text.startswith("|") and not v.CLOSING_LINE.match(line.text)]
+    found = [o for text in outside for o in outcomes_of(None, text)]
+    return found + [o for p in problems
+                    for o in outcomes_of(p.seq, "\n".join(filter(None, (p.response, p.result))))]

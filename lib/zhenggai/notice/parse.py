@@ -107,7 +107,8 @@ def parse_notice(text: str) -> Notice:
 
     body_start = framing_at + len(framing) - start
     body = notice_lines[body_start: signature_at if signature_at is not None else None]
-    problems = find_problems(body)
+    appendix = notice_lines[signature_at + 1:] if signature_at is not None else []
+    problems = find_problems(body, appendix)
     declared = declared_counts(notice_lines, problems)
     if not problems:
         warnings.append("no problems found: the notice's problem list was not recognised")
@@ -122,7 +123,7 @@ def parse_notice(text: str) -> Notice:
         inspection=inspection, declared=declared, place=place,
         n_chars=sum(len(re.sub(r"\s", "", line.text)) for line in notice_lines),
         dates=dates, problems=problems, warnings=warnings + place_warnings,
-        cleaning_notes=cleaning_notes + title_notes, outcomes=find_outcomes(problems),
+        cleaning_notes=cleaning_notes + title_notes, outcomes=find_outcomes(problems, body),
         title_lines=[line.number for line in title_lines],
         framing_lines=[line.number for line in framing],
     )

@@ -19,7 +19,9 @@ def _starts_notice(lines: list[Line], i: int) -> bool:
     line = lines[i]
     if title_like(line) and v.TITLE_NAMING_DOCUMENT.search(line.text):
         return any(is_framing(later) for later in lines[i + 1: i + 1 + TITLE_TO_FRAMING_LINES])
-    return bool(v.PUBLICATION_FORMULA.search(line.text)) and is_framing(line)
+    # a numbered part of this notice (（三）整改进展情况。…现将主要问题整改情况通报如下) opens none
+    return bool(v.PUBLICATION_FORMULA.search(line.text)) and is_framing(line) \
+        and not v.NUMBERED_ITEM.match(line.text)
 
 
 def later_notices(lines: list[Line], after: int) -> list[int]:

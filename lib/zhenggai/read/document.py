@@ -107,8 +107,13 @@ def read_document(path: str | Path, max_bytes: int = MAX_FILE_BYTES,
 
 
 _MARKDOWN_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s*|>\s?)|\*\*|__")
+# YAML front matter, as note-taking apps write it above a clipped page (title:, source:,
+# created:): metadata about the clipping, not the notice's text.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def _plain_markdown(text: str) -> str:
-    """Heading, quote and emphasis marks removed: the words of a Markdown notice."""
+    """Front matter, heading, quote and emphasis marks removed: the words of a Markdown
+    notice (list items and pipe tables stay, as the body reader reads them)."""
+    text = _FRONT_MATTER.sub("", text, count=1)
     return "\n".join(_MARKDOWN_MARKS.sub("", line) for line in text.split("\n"))

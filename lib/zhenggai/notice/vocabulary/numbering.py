@@ -31,12 +31,14 @@ class Numbering:
 NUMBERINGS: tuple[Numbering, ...] = (
     Numbering("cn", rf"(?P<n>[{CN_NUMERAL}]+)[\.、．]", depth=0, in_measures=False),
     Numbering("paren_cn", rf"（(?P<n>[{CN_NUMERAL}]+)）", depth=1, in_measures=False),
-    Numbering("arabic", r"(?P<n>\d+)[\.、．](?!\d)", depth=2, in_measures=True,
+    Numbering("bracket_cn", rf"【(?P<n>[{CN_NUMERAL}]+)】", depth=2, in_measures=False),  # 【一】
+    Numbering("arabic", r"(?P<n>\d+)[\.、．](?!\d)", depth=3, in_measures=True,
               measure_at_line_start=True),
-    Numbering("paren_arabic", r"（(?P<n>\d+)）", depth=3, in_measures=True),
-    Numbering("circled", r"(?P<n>[①-⑳])", depth=4, in_measures=True),
+    Numbering("paren_arabic", r"（(?P<n>\d+)）", depth=4, in_measures=True),
+    Numbering("circled", r"(?P<n>[①-⑳])", depth=5, in_measures=True),
+    Numbering("arabic_paren", r"(?P<n>\d+)）", depth=6, in_measures=True),  # 1）
+    Numbering("cn_di", rf"第(?P<n>[{CN_NUMERAL}]+)[，、：]", depth=7, in_measures=True),  # 第一，
     Numbering("cn_shi", rf"(?P<n>[{CN_NUMERAL}]+)是", depth=None, in_measures=True),  # 一是
-    Numbering("cn_di", rf"第(?P<n>[{CN_NUMERAL}]+)[，、：]", depth=None, in_measures=True),  # 第一，
 )
 ITEM_NUMBERINGS = tuple(f for f in NUMBERINGS if f.depth is not None)
 MEASURE_NUMBERINGS = tuple(f for f in NUMBERINGS if f.in_measures)
@@ -53,8 +55,12 @@ MEASURE_START = re.compile(
     "^(?:" + "|".join(_without_group(f.marker) for f in MEASURE_NUMBERINGS) + ")"
 )
 
+# Bullets that list measures: ● ◆ ■ and a Markdown list item (- / * / +).
+BULLET = re.compile(r"^(?:[●◆■▲►•·▪◇□○◎★☆√✓]|[-*+](?=\s))\s*")
+
 # Headings that are not problems: the chapters and sections problems stand under.
 CHAPTER_HEADING = re.compile(rf"^(?:[{CN_NUMERAL}]+、|第[{CN_NUMERAL}]+部分)\s*(?P<text>.+)$")
 SECTION_HEADING = re.compile(rf"^（[{CN_NUMERAL}]+）\s*(?P<text>.+)$")
 # A chapter about the problems (not about organisation or next steps).
+PROBLEM_CHAPTER_STRONG = re.compile(r"问题")  # chapters naming the problems, when some do
 PROBLEM_CHAPTER = re.compile(r"问题|整改落实|落实情况|整改情况|反馈意见|整改进展")

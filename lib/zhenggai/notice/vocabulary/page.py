@@ -11,6 +11,8 @@ TITLE_NAMING_DOCUMENT = re.compile(r"整改.*(通报|公告|报告|公示|公开
 INSPECTION_WORD = re.compile(r"巡视|巡察")
 # The issuer's organisation type ends its name.
 ISSUER_SUFFIX = re.compile(r"(党组|党委|党总支|党支部|机关党委)$")
+# A signature names the issuing party organ, often in full (中共某县某局委员会, 某街道工作委员会).
+SIGNATURE_ISSUER = re.compile(r"(党组|党委|党总支|党支部|机关党委|委员会|党工委)$")
 # The issuer opens the title: everything before 关于, or before the inspection's name when
 # the title has no 关于 (中共某县文联党组巡察整改情况通报).
 TITLE_ISSUER = re.compile(
