@@ -55,10 +55,9 @@ def _publication_source(record) -> str:
 
 
 def _measure_form(measures) -> str:
-    """enumerated (一是…二是…) or prose (the response is one block); "" without a response."""
-    if not measures:
-        return ""
-    return "enumerated" if measures[0].marker else "prose"
+    """How the measures were counted (enumerated / paragraphs / semicolon / prose); "" without
+    a response."""
+    return measures[0].form if measures else ""
 
 
 def _notice_row(source_file: str, encoding: str, file_format: str, notice: Notice) -> Row:
@@ -91,8 +90,8 @@ def _notice_rows(notice: Notice) -> dict[str, list[Row]]:
     rows: dict[str, list[Row]] = {"problems": [], "measures": []}
     for p in notice.problems:
         rows["problems"].append((nid, p.seq, p.number_as_printed, p.section, p.problem,
-                                 p.response, p.status, len(p.measures),
-                                 _measure_form(p.measures), p.line))
+                                 p.response, p.result, p.status, p.status_evidence,
+                                 len(p.measures), _measure_form(p.measures), p.line))
         rows["measures"] += [(nid, p.seq, k, m.marker, m.text)
                              for k, m in enumerate(p.measures, start=1)]
     rows["dates"] = [(nid, d.event, iso(d.date), d.year_inferred, d.as_printed, d.evidence,

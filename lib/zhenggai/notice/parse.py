@@ -87,6 +87,12 @@ def parse_notice(text: str) -> Notice:
     title, issuer, title_notes = read_title(title_lines, lines[:start])
     header = lines[:framing_at]
 
+    related = next((k for k in range(framing_at + 1, len(lines))
+                    if v.RELATED_ARTICLES.match(lines[k].text)), None)
+    if related is not None:
+        cleaning_notes.append(f"removed the list of related articles (line "
+                              f"{lines[related].number} on)")
+        lines = lines[:related]
     others = later_notices(lines, framing_at)
     if others:
         warnings.append(f"the file holds {len(others) + 1} notices (the next begins at line "

@@ -108,7 +108,8 @@ def _problem_starts(body: list[Line], headers: list[ProblemHeader | None],
         if header and region[i] and numbering_of(header.number) is chosen:
             if not header.rest and not heading_like(body[i].text):
                 statement, _, rest = header.statement.partition("。")
-                header = ProblemHeader(header.number, statement, rest.strip())
+                if not v.STATUS_LABEL.fullmatch(rest.strip()):  # not 。（已完成）
+                    header = ProblemHeader(header.number, statement, rest.strip())
             starts[i] = header
     return starts
 

@@ -64,6 +64,8 @@ class _TimelineReader:
         records: list[DateRecord] = []
         for i, expr in enumerate(found):
             if expr.first.day is None:
+                if expr.is_range and expr.first.year and not self.have_inspection:
+                    records += self._months_only(line, expr)
                 continue  # a month alone (6月前) is not a date we can place
             if expr.is_range and not self.have_inspection:
                 records += self._inspection_range(line, expr)
@@ -85,6 +87,14 @@ class _TimelineReader:
             DateRecord("inspection_end", second, False, expr.text, evidence, line.number,
                        _note(expr.second), year_from(second, False, inferred2)),
         ]
+
+    def _months_only(self, line: Line, expr: DateExpression) -> list[DateRecord]:
+        """An inspection given in months (2023年4月至7月): recorded as printed, no date."""
+        self.have_inspection = True
+        evidence = sentence_at(line, expr.start)
+        note = "month only: no day printed, so no date is given"
+        return [DateRecord(event, None, False, expr.text, evidence, line.number, note)
+                for event in ("inspection_start", "inspection_end")]
 
     def _single(self, line: Line, found: list[DateExpression], i: int) -> DateRecord:
         expr = found[i]

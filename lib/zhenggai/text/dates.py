@@ -25,7 +25,8 @@ _YEAR = rf"(?P<y>\d{{4}}|[{_CN_DIGITS}]{{4}})\s*年\s*"
 _MONTH = rf"(?P<m>\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})\s*月\s*"
 _DAY = rf"(?P<d>\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})\s*(?P<dm>日|号)?"
 _DATE = re.compile(
-    rf"(?<![\d年])(?:(?:{_YEAR})?{_MONTH}(?:{_DAY})?(?![\d月年%％])"
+    # after 年 only in 同年/当年/是年 (the year of the date before): 同年6月9日
+    rf"(?<!\d)(?:(?<!年)|(?<=[同当是]年))(?:(?:{_YEAR})?{_MONTH}(?:{_DAY})?(?![\d月年%％])"
     r"|(?P<ny>\d{4})[-./](?P<nm>\d{1,2})[-./](?P<nd>\d{1,2})(?!\d))"
 )
 _DAY_ONLY = re.compile(rf"(?P<d>\d{{1,2}}|[{_CN_NUMBER}]{{1,3}})\s*(?P<dm>日|号)")

@@ -94,7 +94,7 @@ CLOSING_LINE = re.compile(
     r"^(欢迎|如有意见|联系方式|联系电话|特此通报|附件|（?责任编辑|【?打印|【?关闭)"
 )
 # Characters a complete last sentence ends with; anything else means the text was cut off.
-SENTENCE_END = tuple("。！？…”」』）)]；")
+SENTENCE_END = tuple("。！？…”」』）)]；|")  # | closes a table row
 CONTACT_LINE = re.compile(r"电话|邮箱|地址|联系")
 
 # --- declared counts ------------------------------------------------------------------------

@@ -60,7 +60,11 @@ CENTRAL_UNIT = re.compile(
     r"^(?:中国|中华全国|中央|全国|国家|国务院|最高人民(?:法院|检察院))|共青团中央|团中央"
 )
 # A township's party committee counts as county level (乡, 镇, 街道 are below the county).
-TOWNSHIP_UNIT = re.compile(r"[乡镇]|街道|苏木")
+# A township: 乡/镇/街道/苏木 ending the unit's place, or before one of its own bodies (never
+# the 乡 of 城乡建设局 or 乡村振兴局, nor the 镇 of 城镇).
+TOWNSHIP_UNIT = re.compile(
+    r"(?:(?<!城)乡(?!村振兴)|(?<!城)镇|街道|苏木)"
+    r"(?=$|村|社区|嘎查|人民政府|政府|党委|党工委|工委|纪委|机关|卫生院|中心|办事处|中学|小学|学校|总支|支部)")
 # The level a unit's name implies when it names no place: 市妇联 → prefecture.
 UNIT_LEVEL_WORD: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:中共)?省"), "province"),

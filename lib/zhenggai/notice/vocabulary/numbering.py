@@ -56,7 +56,7 @@ MEASURE_START = re.compile(
 )
 
 # Bullets that list measures: ● ◆ ■ and a Markdown list item (- / * / +).
-BULLET = re.compile(r"^(?:[●◆■▲►•·▪◇□○◎★☆√✓]|[-*+](?=\s))\s*")
+BULLET = re.compile(r"^(?:[●◆■▲►•·▪◇□◎★☆√✓]|[-*+](?=\s|[\u4e00-\u9fff]))\s*")
 
 # Headings that are not problems: the chapters and sections problems stand under.
 CHAPTER_HEADING = re.compile(rf"^(?:[{CN_NUMERAL}]+、|第[{CN_NUMERAL}]+部分)\s*(?P<text>.+)$")

@@ -82,3 +82,8 @@ CHROME_LINE = re.compile(
 )
 # A bracketed column name before a title: 【巡察整改】
 TITLE_PREFIX = re.compile(r"^【[^】]{1,10}】")
+
+# The heading of a list of other articles under a reposted notice (相关新闻, 相關閱讀…): the
+# notice ends above it.
+RELATED_ARTICLES = re.compile(
+    r"^(?:相关|相關|推荐|推薦|延伸|热点|熱點|更多)(?:阅读|閱讀|新闻|新聞|链接|鏈接|文章|稿件|报道|報道)[：:]?$")
