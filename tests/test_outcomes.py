@@ -64,6 +64,10 @@ SENTENCES = [
     ("共建立完善制度16项", [("rules", "建立完善", 16, "项", False, None)]),
     ("制定了《关于巡察反馈意见的整改方案》", []),  # a plan, not a rule
     ("全县完成投资12.6亿元，罚没款186.4万元", []),  # business figures
+    ("已约谈相关负责人", [("discipline", "约谈", None, "", False, None)]),  # done, no number
+    ("挽回经济损失120万元", [("money", "挽回", None, "", False, 1200000.0)]),
+    ("收缴违纪款3.2万元", [("money", "收缴", None, "", False, 32000.0)]),
+    ("完善制度机制15项", [("rules", "完善", 15, "项", False, None)]),
     ("已废止《机关差旅费管理办法》", [("rules", "废止", None, "", False, None)]),
     ("对2名履职不力的干部免职", [("personnel", "免职", 2, "名", False, None)]),
     ("累计提醒谈话15人次", [("discipline", "提醒谈话", 15, "人次", False, None)]),

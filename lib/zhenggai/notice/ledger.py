@@ -23,7 +23,8 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (  # first match wins, colum
     ("category", re.compile(r"类别|类型|分类|方面|领域")),
     ("problem", re.compile(r"问题")),
     ("measures", re.compile(r"措施|整改情况|落实情况")),
-    ("status", re.compile(r"完成情况|进展|进度|状态|是否完成|整改结果|完成结果")),
+    # a second 整改情况 column, after the 措施 one, says how far the work is
+    ("status", re.compile(r"完成情况|进展|进度|状态|是否完成|整改结果|完成结果|整改情况|落实情况")),
     ("deadline", re.compile(r"时限|时间|期限")),
 )
 _CHAPTER_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|（[一二三四五六七八九十]+）)\s*")

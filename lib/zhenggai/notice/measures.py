@@ -27,6 +27,8 @@ from zhenggai.text.numerals import read_numeral
 # pattern that opens with a character class is scanned fast, a lookbehind is not.
 _AFTER_PUNCTUATION = r"[。；;，,：:\s！？]"
 _AT_SENTENCE_START = r"[\n。；]"  # 1. numbers a line, or a sentence in a table cell
+# 一是 may follow its subject (局党组一是…), but not inside a word (统一是, 唯一是, 第一是).
+_NOT_IN_WORD = r"[^统唯同第之万专划单均逐]"
 MIN_MEASURE_CHARS = 2  # a semicolon part shorter than this is no measure
 
 __all__ = ["Measure", "split_measures"]
@@ -42,11 +44,13 @@ class _Marker:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(
-        re.compile((_AT_SENTENCE_START if f.measure_at_line_start else _AFTER_PUNCTUATION)
-                   + f"(?=(?P<marker>{f.marker}))")
-        for f in v.MEASURE_NUMBERINGS
-    )
+    def boundary(family: v.Numbering) -> str:
+        if family.measure_at_line_start:
+            return _AT_SENTENCE_START
+        return _NOT_IN_WORD if family.name == "cn_shi" else _AFTER_PUNCTUATION
+
+    return tuple(re.compile(boundary(f) + f"(?=(?P<marker>{f.marker}))")
+                 for f in v.MEASURE_NUMBERINGS)
 
 
 def _markers(text: str, pattern: re.Pattern[str]) -> Iterator[_Marker]:

@@ -105,7 +105,9 @@ def _acts(seq: int | None, kind: str, clause: str, searchable: str) -> list[Outc
             if v.NEEDS_PEOPLE.search(verb.group()) and not (
                     count and count.group("unit") in v.PERSON_UNITS):
                 continue
-            if not (count or v.ACT_FORM.search(before) or v.SELF_ACT.match(verb.group())):
+            done = v.DONE_BEFORE.search(before) or segment[verb.end():].startswith("了")
+            if not (count or done or v.ACT_FORM.search(before)
+                    or v.SELF_ACT.match(verb.group())):
                 continue
             if not count and (v.ROUTINE.search(searchable[: offset + verb.start()])
                               or v.STANDING_RULE.search(segment)):

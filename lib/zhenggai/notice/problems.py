@@ -15,6 +15,8 @@ heading or closing line; its labels say which lines are the response, which the 
 
 from __future__ import annotations
 
+import re
+
 from zhenggai.notice import vocabulary as v
 from zhenggai.notice.items import (
     Label,
@@ -47,18 +49,24 @@ def find_problems(body: list[Line], appendix: list[Line] | None = None) -> list[
 
 
 def _in_problem_chapters(body: list[Line]) -> list[bool]:
-    """Which lines stand in a chapter about the problems: chapters naming 问题 if any do,
-    else those naming their 整改落实; all lines when there are no chapters."""
+    """Which lines stand in the chapters about the problems: from the first chapter naming
+    问题 (else naming its 整改落实) up to a chapter about what comes next or what was achieved
+    (下一步, 成效…); all lines when there are no chapters. Chapters between stay in, since
+    problem categories may be chapters of their own (一、党的领导方面 / 二、…)."""
     headings = [heading(line.text) for line in body]
     chapters = [h[1] for h in headings if h and h[0] == "chapter"]
     if not chapters:
         return [True] * len(body)
-    pattern = v.PROBLEM_CHAPTER_STRONG if any(
+    start = v.PROBLEM_CHAPTER_STRONG if any(
         v.PROBLEM_CHAPTER_STRONG.search(c) for c in chapters) else v.PROBLEM_CHAPTER
-    inside, flags = False, []
+    inside, started, flags = False, False, []
     for found in headings:
         if found and found[0] == "chapter":
-            inside = bool(pattern.search(found[1]))
+            if not started and start.search(found[1]):
+                inside = started = True
+            elif started and v.AFTER_PROBLEMS_CHAPTER.search(found[1]) \
+                    and not v.PROBLEM_CHAPTER_STRONG.search(found[1]):
+                inside = False
         flags.append(inside)
     return flags
 
@@ -117,12 +125,14 @@ def _problem_starts(body: list[Line], headers: list[ProblemHeader | None],
 class _Walker:
     """Walks the body once, line by line, keeping the current heading, status and problem."""
 
-    def __init__(self, starts: dict[int, ProblemHeader], region: list[bool],
+    def __init__(self, body: list[Line], starts: dict[int, ProblemHeader], region: list[bool],
                  headers: list[ProblemHeader | None]) -> None:
         self.starts, self.region, self.headers = starts, region, headers
         depths = [numbering_of(h.number).depth for h in starts.values() if numbering_of(h.number)]
         self.problem_depth = min(depths) if depths else None
         self.last_start = max(starts, default=-1)
+        # without a heading after the last problem, its answer is bounded (see continue_answer)
+        self.open_ended = not any(heading(line.text) for line in body[self.last_start + 1:])
         self.problems: list[Problem] = []
         self.chapter = self.section = self.status = ""
         self.current: Problem | None = None
@@ -216,8 +226,9 @@ class _Walker:
         if v.CLOSING_LINE.match(text) or v.FINDINGS_LIST.match(text) or not self.region[i]:
             self.close()
             return
-        # the last problem keeps no more continuation lines than the others have
-        if self.continuation and self.extra >= max(self.continuation) \
+        # with nothing after it to end it, the last problem keeps no more continuation lines
+        # than the others have (a closing paragraph is no part of it)
+        if self.open_ended and self.continuation and self.extra >= max(self.continuation) \
                 and i > self.last_start and not v.MEASURE_START.match(text) \
                 and not v.BULLET.match(text) and block_label(text) is None:
             self.close()
@@ -240,7 +251,7 @@ def _walk(body: list[Line], starts: dict[int, ProblemHeader],
           region: list[bool]) -> list[Problem]:
     if not starts:
         return []
-    walker = _Walker(starts, region, [problem_header(line.text) for line in body])
+    walker = _Walker(body, starts, region, [problem_header(line.text) for line in body])
     for i, line in enumerate(body):
         walker.step(i, line)
     return walker.problems
@@ -250,7 +261,8 @@ def _finished(problem: Problem) -> Problem:
     """A status the problem itself states (a suffix, a label, a sentence) outranks its
     group's; the statement loses its suffix; measures are split."""
     inline = v.STATUS_LABEL.search(problem.problem) or v.STATUS_LABEL.search(
-        problem.response[:v.STATUS_LABEL_WINDOW]) or v.STATUS_LEAD.match(problem.response)
+        problem.response[:v.STATUS_LABEL_WINDOW]) or v.STATUS_LEAD.match(problem.response) \
+        or _closing_suffix(problem.response)
     if inline:
         label = next(g for g in inline.groups() if g)
         problem.status = status_of_words(label) or problem.status
@@ -264,6 +276,12 @@ def _finished(problem: Problem) -> Problem:
             problem.status_evidence = sentence
     problem.measures = split_measures(problem.response)
     return problem
+
+
+def _closing_suffix(response: str) -> re.Match[str] | None:
+    """A status suffix closing the response (…建立长效机制。（已完成）)."""
+    found = list(v.STATUS_LABEL.finditer(response))
+    return found[-1] if found and found[-1].end() >= len(response.rstrip("。 ")) else None
 
 
 def _sentences(text: str) -> list[str]:

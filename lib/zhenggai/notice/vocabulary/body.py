@@ -12,7 +12,7 @@ from zhenggai.notice.vocabulary.numbering import ITEM_MARKER, NUMERAL
 # after a number)
 EXPLICIT_PROBLEM = re.compile(
     rf"^(?P<num>{ITEM_MARKER})?\s*"
-    rf"(?:(?P<intro>(?:巡[视察])?(?:具体问题|存在问题|反馈问题|指出问题)|问题\s*(?P<qn>{NUMERAL})?)\s*[：:]"
+    rf"(?:(?P<intro>(?:巡[视察])?(?:具体问题|存在问题|反馈问题|指出问题|问题描述|问题表现)|问题\s*(?P<qn>{NUMERAL})?)\s*[：:]"
     rf"|【(?P<bintro>问题\s*(?P<bqn>{NUMERAL})?)】)\s*(?P<rest>.+)$"
 )
 # 关于…问题。(the paragraph answering it follows the first sentence) and 针对…问题，(the
@@ -69,7 +69,7 @@ STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 STATUS_HEADING_TOPIC = re.compile(r"问题|事项|任务|整改")
 # An inline status label: （已完成） or 整改状态：已完成 (one group: the status words)
 STATUS_LABEL = re.compile(
-    r"""[（(【](已完成|已整改|已整改完成|已完成整改|已整改到位|正在整改|正在推进|整改中|基本完成|长期坚持|需长期坚持|持续整改|持续推进)[）)】]
+    r"""[（(【](已完成|已整改|已整改完成|已完成整改|整改完成|完成整改|已整改到位|已办结|已销号|正在整改|正在推进|整改中|推进中|基本完成|基本完成整改|长期坚持|需长期坚持|持续整改|持续推进|未完成)[）)】]
         |(?:整改状态|完成情况|整改进度|整改进展)[：:]\s*(已完成|已整改|正在整改|正在推进|整改中|基本完成|长期坚持|需长期坚持|持续整改|持续推进)""",
     re.VERBOSE,
 )
@@ -80,7 +80,7 @@ STATUS_LEAD = re.compile(
 )
 # A sentence that only states a status (该问题已整改完成。目前正在推进。)
 STATUS_SENTENCE = re.compile(
-    r"^(?:目前|现|截至目前|该问题|此问题|上述问题|此项|该项)?[，]?(?:已)?(?:全部)?"
+    r"^(?:(?:目前|现|截至目前|该问题|此问题|上述问题|此项|该项|该项问题|问题)[，]?)*(?:已)?(?:全部)?"
     r"(已整改完成|已完成整改|整改已完成|已完成|已整改到位|已办结|已销号|正在推进|正在整改|持续推进|"
     r"基本完成整改|基本完成|长期坚持|需长期坚持)[。！]?$"
 )

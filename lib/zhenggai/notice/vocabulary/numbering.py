@@ -62,5 +62,7 @@ BULLET = re.compile(r"^(?:[●◆■▲►•·▪◇□◎★☆√✓]|[-*+](?
 CHAPTER_HEADING = re.compile(rf"^(?:[{CN_NUMERAL}]+、|第[{CN_NUMERAL}]+部分)\s*(?P<text>.+)$")
 SECTION_HEADING = re.compile(rf"^（[{CN_NUMERAL}]+）\s*(?P<text>.+)$")
 # A chapter about the problems (not about organisation or next steps).
-PROBLEM_CHAPTER_STRONG = re.compile(r"问题")  # chapters naming the problems, when some do
+PROBLEM_CHAPTER_STRONG = re.compile(r"问题")
+# A chapter after the problems: what comes next, what was achieved.
+AFTER_PROBLEMS_CHAPTER = re.compile(r"下一步|今后|打算|工作安排|工作计划|成效|成果|体会|经验|努力方向|长效")  # chapters naming the problems, when some do
 PROBLEM_CHAPTER = re.compile(r"问题|整改落实|落实情况|整改情况|反馈意见|整改进展")

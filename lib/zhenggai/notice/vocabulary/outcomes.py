@@ -16,20 +16,23 @@ OUTCOME_VERBS: tuple[tuple[str, str], ...] = (
                    "(?:政务|行政)(?:警告|记过|记大过|降级|撤职|开除)(?:处分)?|记大过(?:处分)?|记过(?:处分)?|"
                    "警告处分|诫勉谈话|谈话诫勉|诫勉|提醒谈话|谈话提醒|批评教育|通报批评|约谈|"
                    "立案审查(?:调查)?|移送[^，。；]{0,12}?线索|线索[^，。；]{0,8}?移送|组织处理|处分"),
-    ("money", "追回|收回|退回|退还|退赔|退缴|清退|补缴|追缴|收缴|挽回|上缴|整改金额"),
+    ("money", "追回|收回|退回|退还|退赔|退缴|清退|补缴|追缴|收缴|挽回"),
     ("personnel", "调整充实|免职|撤职|撤换|解聘|辞退|停发|扣发|交流轮岗|岗位调整|调整(?:工作)?岗位|"
                   "(?:进行了?|予以)调整|清退会员"),
 )
 # Rules: a named document made, revised or abolished, or a counted batch of rules.
 RULE_VERBS = re.compile(r"制定出台|修订完善|修改完善|修改和完善|制定修订|建立完善|建立健全|"
-                        r"制定|修订|修改|完善|出台|废止|印发|建立")
+                        r"建章立制|制定|修订|修改|完善|出台|废止|印发|建立|新建")
 RULE_BATCH = re.compile(
-    rf"(?:制定|修订|修改|建立|完善|出台|废止|健全)[^，。；]{{0,24}}?制度(?:共)?(?P<n>\d+|[{CN_NUMERAL}两]+)(?:项|个|条|份|件)"
+    rf"(?:(?:制定|修订|修改|建立|完善|出台|废止|健全|新建)[^，。；]{{0,24}}?制度(?:机制|文件)?|建章立制)"
+    rf"(?:共)?(?P<n>\d+|[{CN_NUMERAL}两]+)(?:项|个|条|份|件)"
 )
 # A named document that is a plan for the rectification, not a rule it produced.
 PLAN_DOCUMENT = re.compile(r"(?:方案|计划|规划|要点)》$")
 # An act on people or cases: done to someone (对…进行, 给予…, 予以…, 责令…).
 ACT_FORM = re.compile(r"对|给予|予以|进行|责令|经")
+# An act said to be done, right before its verb (已约谈…, 先后约谈…).
+DONE_BEFORE = re.compile(r"(?:已|已经|先后|累计|共|均)$")
 # Acts that need no object to be acts (调整充实村务监督委员会).
 SELF_ACT = re.compile(r"调整充实")
 # Routine practice aimed at no one in particular: not a disciplinary result.
