@@ -23,13 +23,12 @@ from zhenggai.analysis import (
 from zhenggai.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-PROCESSED = ROOT / "data" / "processed"
 CODES = ROOT / "data" / "validation" / "problem_codes.csv"
 
 
 @pytest.fixture(scope="module")
-def frames():
-    return load_tables(PROCESSED)
+def frames(seeds_processed):
+    return load_tables(seeds_processed)
 
 
 def test_the_codebook_lists_no_keyword_twice():
@@ -80,13 +79,13 @@ def test_agreement_matches_a_hand_computation(tmp_path):
     assert math.isclose(row.alpha, 8 / 15)
 
 
-def test_the_codebook_commands(tmp_path, capsys):
-    assert main(["codebook", "sheet", "--data", str(PROCESSED),
+def test_the_codebook_commands(tmp_path, capsys, seeds_processed):
+    assert main(["codebook", "sheet", "--data", str(seeds_processed),
                  "--out", str(tmp_path / "coding.xlsx")]) == 0
     sheet = pd.read_excel(tmp_path / "coding.xlsx", sheet_name="coding")
     assert len(sheet) == 66 and "政治建设" in sheet.columns
     capsys.readouterr()
-    assert main(["codebook", "agreement", str(CODES), "--auto", "--data", str(PROCESSED)]) == 0
+    assert main(["codebook", "agreement", str(CODES), "--auto", "--data", str(seeds_processed)]) == 0
     out = capsys.readouterr().out
     assert "overall" in out and "alpha" in out
     assert main(["codebook", "agreement", str(CODES), str(CODES)]) == 0

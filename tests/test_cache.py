@@ -13,6 +13,7 @@ from zhenggai.dataset.assemble import assemble
 from zhenggai.dataset.load import load_tables
 
 ROOT = Path(__file__).resolve().parents[1]
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"  # the frozen seeds
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import write_corpus  # noqa: E402
 
@@ -36,11 +37,11 @@ def _build(raw: Path, out: Path) -> dict[str, bytes]:
 def test_cached_pooled_and_reused_builds_equal_a_cold_one(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out" / "processed"
     write_corpus(raw, 60)  # more than POOL_MIN_FILES: the pool runs
-    shutil.copy(ROOT / "data" / "raw" / "sources.csv", raw)
+    shutil.copy(SEEDS / "sources.csv", raw)
     assert _build(raw, out) == _cold(raw, tmp_path / "cold1")  # pooled, cache filled
     assert list(cache.default_folder(out).rglob("*.arrow"))
     changes = [
-        lambda: shutil.copy(ROOT / "data" / "raw" / "wuxi_wenlian_2021_xuncha.txt",
+        lambda: shutil.copy(SEEDS / "wuxi_wenlian_2021_xuncha.txt",
                             raw / "notice_000010a.txt"),  # a new notice among the others
         lambda: (raw / "notice_000003.txt").unlink(),  # a notice removed
         lambda: (raw / "notice_000004.txt").write_text(  # a notice edited
@@ -60,7 +61,7 @@ def test_cached_pooled_and_reused_builds_equal_a_cold_one(tmp_path):
 
 def test_a_rebuild_says_what_it_reused(tmp_path, capsys):
     raw, out = tmp_path / "raw", tmp_path / "out"
-    shutil.copytree(ROOT / "data" / "raw", raw)
+    shutil.copytree(SEEDS, raw)
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
     (raw / "extra.txt").write_text("无关的文字", encoding="utf-8")
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
@@ -72,7 +73,7 @@ def test_a_rebuild_says_what_it_reused(tmp_path, capsys):
 
 def test_a_change_to_the_parser_reuses_nothing(tmp_path, monkeypatch, capsys):
     raw, out = tmp_path / "raw", tmp_path / "out"
-    shutil.copytree(ROOT / "data" / "raw", raw)
+    shutil.copytree(SEEDS, raw)
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
     (raw / "extra.txt").write_text("无关的文字", encoding="utf-8")
     monkeypatch.setattr(cache, "parser_version", lambda: "another-version")
@@ -100,7 +101,7 @@ def test_the_parser_version_is_derived_from_the_code(tmp_path, monkeypatch):
 
 def test_an_unchanged_folder_is_not_built_again(tmp_path, capsys):
     raw = tmp_path / "raw"
-    shutil.copytree(ROOT / "data" / "raw", raw)
+    shutil.copytree(SEEDS, raw)
     out = tmp_path / "out"
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
     capsys.readouterr()

@@ -23,7 +23,7 @@ from zhenggai.dataset.assemble import assemble
 from zhenggai.read.document import read_document
 from zhenggai.read.errors import ReadError
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+RAW = Path(__file__).parent / "fixtures" / "seeds"  # the frozen seeds
 SEED = (RAW / "wuxi_wenlian_2021_xuncha.txt").read_text(encoding="utf-8")
 CLI = [sys.executable, "-m", "zhenggai"]
 

@@ -3,19 +3,16 @@ sentences written in the genre's style for every kind, achievements and plans ex
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from zhenggai import load_tables
 from zhenggai.notice.outcomes import outcomes_of
 
-PROCESSED = Path(__file__).resolve().parents[1] / "data" / "processed"
 GANSU, NANTONG, XIANGTAN = "30d519874fe0", "e3b43146dafb", "e51c9bd28fdc"
 
 
 @pytest.fixture(scope="module")
-def outcomes():
-    return load_tables(PROCESSED)["outcomes"]
+def outcomes(seeds_processed):
+    return load_tables(seeds_processed)["outcomes"]
 
 
 def test_the_seeds_outcomes_read_by_hand(outcomes):

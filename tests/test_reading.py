@@ -38,7 +38,8 @@ def test_line_endings(tmp_path, newline):
     ("latin.txt", "Résumé of the meeting, in Latin-1".encode("latin-1"), "unknown encoding"),
     ("english.txt", b"Minutes of the meeting, in English only.", "no Chinese"),
     ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable .docx"),
-    ("notice.pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
+    ("notice.pdf", b"%PDF-1.4", "not a readable PDF"),
+    ("notice.doc", b"\xd0\xcf\x11\xe0", "unsupported file type '.doc'"),
 ])
 def test_unreadable_files_are_explained(tmp_path, name, data, message):
     path = tmp_path / name

@@ -15,16 +15,15 @@ from zhenggai.report.pages import build_report, notebooks_in
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-PROCESSED = ROOT / "data" / "processed"
 SIXTH = Path(__file__).parent / "fixtures" / "notices" / "county_jiangyin_2024.txt"
 EXPECTED = ["01_corpus", "02_problem_types", "03_timelines", "04_cross_province", "05_outcomes"]
-RAW = ROOT / "data" / "raw"
+RAW = Path(__file__).parent / "fixtures" / "seeds"  # the frozen seeds
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
+def report(tmp_path_factory, seeds_processed):
     out = tmp_path_factory.mktemp("reports")
-    executed = build_report(NOTEBOOKS, out, PROCESSED, raw_dir=RAW)
+    executed = build_report(NOTEBOOKS, out, seeds_processed, raw_dir=RAW)
     return out, executed
 
 
@@ -63,8 +62,9 @@ def test_notebooks_run_without_errors_warnings_or_missing_glyphs(report):
         assert _problems_in(notebook) == [], name
 
 
-def test_index_links_every_page_and_the_dataset(report):
+def test_index_links_every_page_and_the_dataset(report, seeds_processed):
     out, _ = report
+    data = seeds_processed
     index = (out / "index.html").read_text(encoding="utf-8")
     for name in EXPECTED:
         assert f'href="{name}.html"' in index
@@ -75,7 +75,7 @@ def test_index_links_every_page_and_the_dataset(report):
         assert link, name
         # a copy inside reports/, so the links work wherever the folder is copied
         assert link.group(1) == f"data/{name}"
-        assert (out / link.group(1)).read_bytes() == (PROCESSED / name).read_bytes()
+        assert (out / link.group(1)).read_bytes() == (data / name).read_bytes()
     assert "5 notices" in index and "notices/index.html" in index
 
 
@@ -92,7 +92,7 @@ def test_pages_embed_their_figures_and_hide_setup(report):
 
 def test_a_sixth_notice_appears_in_every_table_and_figure(tmp_path):
     raw = tmp_path / "raw"
-    shutil.copytree(ROOT / "data" / "raw", raw)
+    shutil.copytree(RAW, raw)
     shutil.copy(SIXTH, raw)
     data = tmp_path / "processed"
     frames = build(raw, data)
@@ -123,9 +123,9 @@ def test_no_page_loads_anything_from_the_network(report):
         assert not re.search(r"<link[^>]+href=[\"']https?:", text), page.name
 
 
-def test_an_audit_page_for_every_notice(report):
+def test_an_audit_page_for_every_notice(report, seeds_processed):
     out, _ = report
-    with open(PROCESSED / "notices.csv", encoding="utf-8", newline="") as f:
+    with open(seeds_processed / "notices.csv", encoding="utf-8", newline="") as f:
         ids = [row["notice_id"] for row in csv.DictReader(f)]
     for notice_id in ids:
         page = (out / "notices" / f"{notice_id}.html").read_text(encoding="utf-8")

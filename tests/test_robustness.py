@@ -14,7 +14,7 @@ from zhenggai.read.decode import decode_bytes
 from zhenggai.read.errors import ReadError
 from zhenggai.text.dates import find_dates
 
-SEED = (Path(__file__).resolve().parents[1] / "data" / "raw" /
+SEED = (Path(__file__).parent / "fixtures" / "seeds" /
         "wuxi_wenlian_2021_xuncha.txt").read_text(encoding="utf-8")
 # Characters the genre is made of, so generated text reaches deep into the parser.
 GENRE = ("巡视巡察整改情况通报关于问题针对具体存在一是二是第一（）()“”‘’：:，,。；、"

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from zhenggai import dataset
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+RAW = Path(__file__).parent / "fixtures" / "seeds"  # the frozen seeds
 
 
 @pytest.fixture(scope="module")

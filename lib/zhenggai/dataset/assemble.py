@@ -21,6 +21,7 @@ import pyarrow as pa
 from zhenggai.dataset import cache
 from zhenggai.dataset.entries import Entry, scan
 from zhenggai.dataset.ingest import MANIFEST, Limits, content_hash, entry_rows
+from zhenggai.dataset.provenance import apply_provenance
 from zhenggai.dataset.rows import FileRows
 from zhenggai.dataset.tables import TableBuilder, splice, with_positions, with_source_files
 from zhenggai.read.document import ReadError, read_bytes
@@ -144,8 +145,10 @@ def assemble(raw_dir: Path, limits: Limits | None = None, last: cache.LastBuild 
     parts = [builder.positioned()]
     if positions:
         parts.insert(0, with_positions(last.tables, positions))
-        return Assembled(with_source_files(splice(parts)), reusable, len(reused))
-    return Assembled(splice(parts), reusable, len(reused))
+        tables = with_source_files(splice(parts))
+    else:
+        tables = splice(parts)
+    return Assembled(apply_provenance(tables, raw_dir), reusable, len(reused))
 
 
 def build(raw_dir: Path, out_dir: Path, limits: Limits | None = None, use_cache: bool = True

@@ -81,6 +81,7 @@ def _notice_row(source_file: str, encoding: str, file_format: str, notice: Notic
         encoding, file_format,
         any(w.startswith("text ends mid-sentence") for w in notice.warnings),
         "; ".join(notice.warnings), "; ".join(notice.cleaning_notes),
+        "", "", "",  # source_url, retrieved_at, source_site: from the manifest (provenance.py)
     )
 
 

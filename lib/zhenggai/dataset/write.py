@@ -51,10 +51,39 @@ def _write_files(tables: dict[str, pa.Table], folder: Path) -> list[str]:
     warnings = [no_workbook] if no_workbook else write_workbook(tables,
                                                                 folder / "zhenggai.xlsx")
     (folder / "datapackage.json").write_text(
-        json.dumps(schema.datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        json.dumps(schema.datapackage(package_sources(tables["notices"])), ensure_ascii=False,
+                   indent=2) + "\n", encoding="utf-8")
     (folder / "README.md").write_text(
         schema.data_dictionary(corpus_description(tables, no_workbook)), encoding="utf-8")
     return warnings
+
+
+MAX_SOURCES = 50  # sites listed one by one in datapackage.json; past this, a count
+
+
+def package_sources(notices: pa.Table) -> list[dict[str, str]]:
+    """datapackage.json's sources: each site the notices came from, with how many, the
+    sites with most notices first; the URL of every notice is in notices.source_url."""
+    from collections import Counter
+    from urllib.parse import urlsplit
+
+    sites: Counter[tuple[str, str]] = Counter()
+    for url, site in zip(notices["source_url"].to_pylist(), notices["source_site"].to_pylist(),
+                         strict=True):
+        parts = urlsplit(url) if url else None
+        home = f"{parts.scheme}://{parts.netloc}/" if parts and parts.netloc else ""
+        if home or site:
+            sites[(site or parts.netloc, home)] += 1
+    listed = [{"title": f"{site} ({n} notice{'s' if n > 1 else ''}; URLs in "
+                        "notices.source_url)", **({"path": home} if home else {})}
+              for (site, home), n in sorted(sites.items(), key=lambda x: (-x[1], x[0]))]
+    rest = len(listed) - MAX_SOURCES
+    listed = listed[:MAX_SOURCES] + ([{"title": f"and {rest} more sites"}] if rest > 0 else [])
+    unstated = notices.num_rows - sum(sites.values())
+    if unstated:
+        listed.append({"title": f"{unstated} notice{'s' if unstated > 1 else ''} whose source "
+                                "the raw folder's sources.csv does not state"})
+    return listed
 
 
 def _staging_names(out_dir: Path) -> tuple[Path, Path]:

@@ -15,11 +15,12 @@ from pathlib import Path
 from zhenggai.read.decode import decode_bytes
 from zhenggai.read.docx import read_docx
 from zhenggai.read.errors import ReadError
+from zhenggai.read.pdf import read_pdf
 
 __all__ = ["SUPPORTED_SUFFIXES", "Document", "ReadError", "read_bytes", "read_document",
            "strip_controls"]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # default cap on one input file
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # \r is a line break, handled first
@@ -70,7 +71,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
 
 def read_document(path: str | Path, max_bytes: int = MAX_FILE_BYTES,
                   data: bytes | None = None) -> Document:
-    """Read one notice file (.txt, .md, .html/.htm, .docx) into text; `data`, when given,
+    """Read one notice file (.txt, .md, .html/.htm, .docx, .pdf) into text; `data`, when given,
     are the file's bytes, already read.
 
     Raises ReadError with a plain-language reason when the file cannot be used.
@@ -87,6 +88,8 @@ def read_document(path: str | Path, max_bytes: int = MAX_FILE_BYTES,
     notes: tuple[str, ...] = ()
     if suffix == ".docx":
         text, encoding, fmt = read_docx(data), "docx", "docx"
+    elif suffix == ".pdf":
+        text, encoding, fmt = read_pdf(data), "pdf", "pdf"
     else:
         decoded = decode_bytes(data)
         text, encoding, notes = decoded.text, decoded.encoding, decoded.notes

@@ -79,8 +79,21 @@ def _rows(headers: list[str], rows: list[list[str]], ids: list[str]) -> str:
     return f'<div class="wrap"><table><tr>{head}</tr>{body}</table></div>'
 
 
-def audit_page(text: str, source_file: str) -> str:
-    """The audit page of one notice's text."""
+def _source_line(source: dict[str, str] | None) -> str:
+    """Where the notice came from, as the raw folder's sources.csv says."""
+    if not source or not any(source.values()):
+        return "<p>Source: not stated (no URL for this file in the raw folder's sources.csv)</p>"
+    url = source.get("source_url", "")
+    link = f'<a href="{_e(url)}">{_e(url)}</a>' if url.startswith(("http://", "https://")) \
+        else _e(url or "no URL")
+    extra = " · ".join(_e(f"{label} {source[key]}") for key, label in
+                       (("retrieved_at", "retrieved"), ("source_site", "site")) if source.get(key))
+    return f"<p>Source: {link}{' · ' + extra if extra else ''}</p>"
+
+
+def audit_page(text: str, source_file: str, source: dict[str, str] | None = None) -> str:
+    """The audit page of one notice's text; `source` is its provenance (source_url,
+    retrieved_at, source_site)."""
     notice = parse_notice(text)
     lines = text.split("\n")
     tags, lines_of = _labels(notice)
@@ -120,6 +133,7 @@ def audit_page(text: str, source_file: str) -> str:
 <p>File <code>{_e(source_file)}</code> · notice <code>{_e(notice.notice_id)}</code> ·
 {_e(place.admin_level or "level unknown")} {_e(" ".join(filter(None, [place.province,
 place.city, place.county])))} · {_e(notice.inspection.team)}</p>
+{_source_line(source)}
 <div class="warn"><b>Warnings</b><ul>{warnings}</ul></div>
 <p class="evidence">{_e(notice.evidence)}</p>
 <h2>The text</h2><p>Lines the parser used are shaded and labelled; plain grey lines fed
@@ -129,18 +143,19 @@ nothing.</p><div class="wrap"><table class="text">{"".join(body)}</table></div>
 """
 
 
-def _write_page(task: tuple[Path, str, str, Path]) -> str:
+def _write_page(task: tuple[Path, str, str, Path, dict[str, str]]) -> str:
     """Write one notice's audit page; "" when written, else why not."""
-    raw_dir, source_file, notice_id, folder = task
+    raw_dir, source_file, notice_id, folder, source = task
     try:
-        page = audit_page(read_document(Path(raw_dir) / source_file).text, source_file)
+        page = audit_page(read_document(Path(raw_dir) / source_file).text, source_file,
+                          source)
     except (OSError, ReadError, NotANotice) as exc:
         return str(exc) or type(exc).__name__
     (folder / f"{notice_id}.html").write_text(page, encoding="utf-8")
     return ""
 
 
-def _pages(tasks: list[tuple[Path, str, str, Path]]) -> list[str]:
+def _pages(tasks: list[tuple[Path, str, str, Path, dict[str, str]]]) -> list[str]:
     """Write the pages, over a process pool when there are many (each parses its notice)."""
     from concurrent.futures import ProcessPoolExecutor
 
@@ -152,14 +167,29 @@ def _pages(tasks: list[tuple[Path, str, str, Path]]) -> list[str]:
         return list(pool.map(_write_page, tasks, chunksize=32))
 
 
+def _sources(data_dir: Path) -> dict[str, dict[str, str]]:
+    """Each notice's provenance columns, by notice_id (none from an older build)."""
+    columns = ["notice_id", "source_url", "retrieved_at", "source_site"]
+    try:
+        notices = pd.read_csv(data_dir / "notices.csv", dtype=str, keep_default_na=False,
+                              usecols=lambda c: c in columns)
+    except (OSError, ValueError):
+        return {}
+    if not set(columns) <= set(notices.columns):
+        return {}
+    return {row["notice_id"]: {k: row[k] for k in columns[1:]}
+            for row in notices.to_dict("records")}
+
+
 def write_audit_pages(raw_dir: Path, data_dir: Path, out_dir: Path) -> list[Path]:
     """An audit page for every notice of a build, and the list of them."""
     log = pd.read_csv(Path(data_dir) / "ingest_log.csv", dtype=str, keep_default_na=False)
     folder = Path(out_dir) / "notices"
     folder.mkdir(parents=True, exist_ok=True)
     notices = log[log["notice_id"] != ""]
+    sources = _sources(Path(data_dir))
     failures = dict(zip(notices["source_file"], _pages(
-        [(Path(raw_dir), name, notice_id, folder)
+        [(Path(raw_dir), name, notice_id, folder, sources.get(notice_id, {}))
          for name, notice_id in zip(notices["source_file"], notices["notice_id"],
                                     strict=True)]), strict=True))
     written, rows = [], []
