@@ -1,5 +1,5 @@
-"""The `zhenggai` command: `build` a dataset from a raw folder, `parse` one file to inspect it,
-`report` the notebooks as HTML.
+"""The `zhenggai` command: `collect` notices from the web into a raw folder, `build` a dataset
+from a raw folder, `parse` one file to inspect it, `report` the notebooks as HTML.
 
 Exit codes: 0 success; 1 with --strict when a file was rejected or has warnings; 2 a usage or
 folder error (nothing written); 3 an unexpected internal error (a bug: run again with --debug
@@ -16,10 +16,12 @@ from zhenggai import __version__
 from zhenggai.cli_commands import (
     agreement_command,
     build_command,
+    collect_command,
     parse_command,
     report_command,
     sheet_command,
 )
+from zhenggai.notice.vocabulary import COLLECT_MATCH as DEFAULT_MATCH
 
 EXIT_INTERNAL, EXIT_INTERRUPTED = 3, 130
 
@@ -45,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="parse every file again instead of reusing cached parses "
                        "(kept in .zhenggai-cache beside --out)")
     build.set_defaults(run=build_command)
+    _collect_parser(commands)
     parse = commands.add_parser("parse", help="show what is extracted from one file")
     parse.add_argument("file")
     parse.set_defaults(run=parse_command)
@@ -73,6 +76,48 @@ def _parser() -> argparse.ArgumentParser:
     agree.add_argument("--data", default="data/processed", help="processed-data folder")
     agree.set_defaults(run=agreement_command)
     return parser
+
+
+def _positive(kind: type, minimum: float = 0.0):
+    """An argparse type: a finite number at least `minimum`."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not (minimum <= value < float("inf")):
+            raise argparse.ArgumentTypeError(f"must be a finite number of at least {minimum:g}")
+        return value
+    return parse
+
+
+def _collect_parser(commands) -> None:
+    collect = commands.add_parser(
+        "collect", help="fetch notices from the web into a raw folder, with their provenance",
+        description="Fetch pages into a raw folder: the URLs given, or the articles of a "
+        "site's column (--crawl) whose link text names a notice. Each page is saved as "
+        "received, with a row in the folder's sources.csv (URL, time, hash, site); "
+        "robots.txt is obeyed and requests to a site are spaced by --delay. Nothing held "
+        "already is fetched again.")
+    collect.add_argument("--raw", required=True, help="the raw folder to collect into")
+    collect.add_argument("urls", nargs="*", help="pages to fetch")
+    collect.add_argument("--urls", dest="url_file", help="a file of URLs, one a line")
+    collect.add_argument("--crawl", metavar="START_URL",
+                         help="the first listing page of a site's column to follow")
+    collect.add_argument("--match", default=DEFAULT_MATCH, metavar="REGEX",
+                         help="link text of the articles to fetch (default: the genre's "
+                         f"titles, {DEFAULT_MATCH})")
+    collect.add_argument("--max-pages", type=_positive(int, 1), default=50, metavar="N",
+                         help="listing pages to read at most (default 50)")
+    collect.add_argument("--delay", type=_positive(float), default=1.0, metavar="SECONDS",
+                         help="seconds between requests to one site (default 1)")
+    collect.add_argument("--allow-host", action="append", default=[], metavar="HOST",
+                         help="another site the crawl may follow links to (repeatable)")
+    collect.add_argument("--timeout", type=_positive(float, 0.1), default=30.0,
+                         metavar="SECONDS", help="seconds to wait for an answer (default 30)")
+    collect.add_argument("--max-file-mb", type=_positive(float, 0.001), default=20.0,
+                         help="do not save a page larger than this (default 20)")
+    collect.set_defaults(run=collect_command)
 
 
 def _safe_streams() -> None:

@@ -3,7 +3,8 @@
 `zhenggai collect` writes the manifest; a researcher may write it by hand. Every column is
 optional: `file` names the raw file, and `url`, `final_url` (after redirects),
 `retrieved_at` (UTC ISO 8601), `sha256`, `http_status`, `content_type`, `site` and
-`published_at` say where and when it was fetched. The build reads it whenever it is there:
+`published_at` say where and when it was fetched (a row with `duplicate_of` notes the same
+content under another URL, and gives no provenance). The build reads it whenever it is there:
 - each notice gains `source_url` (the URL asked for, else the final one), `retrieved_at` and
   `source_site`;
 - a row naming a file that is not in the folder, a file without a row, and a `sha256` that
@@ -47,8 +48,8 @@ def read_manifest(raw_dir: Path) -> Manifest | None:
         for row in reader:
             clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()
                      if isinstance(v, str)}
-            if clean.get("file"):
-                rows[clean["file"]] = clean
+            if clean.get("file") and not clean.get("duplicate_of"):
+                rows.setdefault(clean["file"], clean)  # a file's first row says where from
     except (OSError, ValueError, csv.Error) as exc:
         return Manifest(problem=f"{MANIFEST} could not be read ({exc}); no provenance taken")
     if "file" not in (name.strip().lower() for name in reader.fieldnames or []):

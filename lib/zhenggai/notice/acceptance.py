@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from zhenggai.notice import vocabulary as v
 from zhenggai.notice.model import Line, NotANotice
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
 FORMULA_LINES_AFTER_FRAMING = 2  # the formula closes the framing paragraph or the next one
 SUPPORT_LINES_AFTER_FRAMING = 15  # where 整改 headings and response labels are looked for
 MIN_SUPPORT = 2  # kinds of supporting evidence that accept a notice without formula or title
@@ -60,6 +61,12 @@ def decide(lines: list[Line], title_lines: list[Line], framing_at: int | None) -
         against = _first(pattern, opening, kind)
         if against:
             raise NotANotice(f"not a rectification notice: {against}")
+    below = lines[len(title_lines):] if title_lines else lines
+    pointer = _first(v.ATTACHMENT_POINTER, below, "a pointer to an attachment")
+    if pointer and sum(len(_CJK.findall(line.text)) for line in below) \
+            <= v.POINTER_PAGE_MAX_CJK:
+        raise NotANotice(f"not a rectification notice: the page only points to its "
+                         f"attachment ({pointer}); save the attachment itself")
     formula_lines = lines[: end + FORMULA_LINES_AFTER_FRAMING]
     formula = _first(v.PUBLICATION_FORMULA, formula_lines, "publication formula")
     if formula:

@@ -87,3 +87,10 @@ TITLE_PREFIX = re.compile(r"^【[^】]{1,10}】")
 # notice ends above it.
 RELATED_ARTICLES = re.compile(
     r"^(?:相关|相關|推荐|推薦|延伸|热点|熱點|更多)(?:阅读|閱讀|新闻|新聞|链接|鏈接|文章|稿件|报道|報道)[：:]?$")
+
+# The link text of a notice on a site's listing page (zhenggai collect --match's default).
+COLLECT_MATCH = r"整改.*(?:通报|情况)|巡[视察].*整改"
+
+# A page that only points to its attachment (详见附件): the notice is the attachment.
+ATTACHMENT_POINTER = re.compile(r"详见附件|见附件|请见附件|附件[：:]|附件下载|点击下载|下载附件")
+POINTER_PAGE_MAX_CJK = 150  # Chinese characters under the title of such a page, at most
