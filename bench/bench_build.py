@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import write_corpus
+from synthetic import seeds, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 ZHENGGAI = [sys.executable, "-m", "zhenggai"]
@@ -43,17 +43,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notices", type=int, default=10_000)
     parser.add_argument("--report", action="store_true", help="also time make report on it")
+    parser.add_argument("--source", type=Path, default=ROOT / "data" / "raw",
+                        help="the raw folder whose notices are varied (any format and "
+                        "encoding; default data/raw)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         raw, out = Path(tmp) / "raw", Path(tmp) / "out" / "processed"
-        write_corpus(raw, args.notices)
+        write_corpus(raw, args.notices, source=args.source)
         floor = _floor(raw)
         build = [*ZHENGGAI, "build", "--raw", str(raw), "--out", str(out)]
         cold = _timed(build)
         nochange = _timed(build)
         extra = raw / "zz_added.txt"
-        extra.write_text((ROOT / "data" / "raw" / "wuxi_wenlian_2021_xuncha.txt").read_text(
-            encoding="utf-8") + "\n附：新增一份通报。\n", encoding="utf-8")
+        extra.write_text(seeds(args.source)[0].text + "\n附：新增一份通报。\n",
+                         encoding="utf-8")
         add_one = _timed(build)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         figures = {

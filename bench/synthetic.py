@@ -34,8 +34,8 @@ def _stems(level: str) -> list[str]:
 class Seed:
     """A seed notice cut into its head, its problems' blocks of lines, and its tail."""
 
-    def __init__(self, path: Path) -> None:
-        self.text = path.read_text(encoding="utf-8")
+    def __init__(self, text: str) -> None:
+        self.text = text
         lines = self.text.split("\n")
         problems = parse_notice(self.text).problems
         starts = [p.line for p in problems]
@@ -43,11 +43,26 @@ class Seed:
         self.head = lines[: starts[0] - 1] if starts else lines
         self.blocks = [lines[s - 1: e] for s, e in zip(starts, ends, strict=True)]
         self.tail = lines[ends[-1]:] if ends else []
-        self.place = next((p for p in SEED_PLACES if p in lines[0] + lines[1]), "")
+        self.place = next((p for p in SEED_PLACES if p in "".join(lines[:2])), "")
 
 
-def seeds() -> list[Seed]:
-    return [Seed(p) for p in sorted((ROOT / "data" / "raw").glob("*.txt"))]
+def seeds(folder: Path = ROOT / "data" / "raw") -> list[Seed]:
+    """Every notice of a raw folder, in any format and encoding the build reads; files that
+    are not notices (or cannot be read) are left out."""
+    from zhenggai.notice.model import NotANotice
+    from zhenggai.read.document import ReadError, read_document
+
+    found = []
+    for path in sorted(Path(folder).iterdir()):
+        if not path.is_file() or path.name == "sources.csv":
+            continue
+        try:
+            found.append(Seed(read_document(path).text))
+        except (ReadError, NotANotice):
+            continue
+    if not found:
+        raise SystemExit(f"no notice to vary in {folder}")
+    return found
 
 
 def variant(seed: Seed, rng: random.Random, stems: dict[str, list[str]]) -> str:
@@ -63,10 +78,11 @@ def variant(seed: Seed, rng: random.Random, stems: dict[str, list[str]]) -> str:
     return text
 
 
-def write_corpus(folder: Path, n: int, seed_value: int = 0) -> list[Path]:
-    """Write n varied notices into folder; returns their paths."""
+def write_corpus(folder: Path, n: int, seed_value: int = 0,
+                 source: Path = ROOT / "data" / "raw") -> list[Path]:
+    """Write n varied notices, made from the notices of `source`, into folder."""
     rng = random.Random(seed_value)
-    sources = seeds()
+    sources = seeds(source)
     stems = {level: _stems(level) for level in set(SEED_PLACES.values())}
     folder.mkdir(parents=True, exist_ok=True)
     paths = []

@@ -46,7 +46,7 @@ def test_two_builds_are_byte_identical(built_twice):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
-@pytest.mark.skipif(not (ROOT / "data" / "raw").is_dir(), reason="no data/raw in this copy")
+@pytest.mark.skipif(not PROJECT_RAW.is_dir(), reason="no data/raw in this copy")
 def test_committed_data_is_what_the_build_makes(tmp_path):
     """The project's own state, not a fixture: data/processed is what data/raw builds
     (`make test` runs `make data` first when a raw file or the library changed)."""

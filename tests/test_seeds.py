@@ -1,6 +1,6 @@
 """The values the five seed notices state, as the dataset must hold them.
 
-Every expected value below was read off the notice text by hand (see data/raw/).
+Every expected value below was read off the notice text by hand (see tests/fixtures/seeds/, a frozen copy of the seeds).
 """
 
 from __future__ import annotations
