@@ -13,10 +13,9 @@ from zhenggai import load_tables
 from zhenggai.analysis import (
     codebook,
     compare,
-    intervals,
     keyness,
-    prevalence,
     represent,
+    resample,
     topics,
     validation,
 )
@@ -92,11 +91,32 @@ def test_the_codebook_commands(tmp_path, capsys, seeds_processed):
     assert "1.0" in capsys.readouterr().out
 
 
-def test_wilson_and_fisher_match_known_values():
-    low, high = intervals.wilson(5, 16)
-    # by hand: centre (p + z²/2n)/(1 + z²/n) = 0.3488, half-width 0.2072 (z = 1.96)
-    assert (round(low, 3), round(high, 3)) == (0.142, 0.556)
-    assert round(intervals.fisher(5, 11, 8, 42), 2) == 0.28  # the review's 5/16 against 8/50
+def test_the_median_interval_is_exact_and_says_its_coverage():
+    eight = resample.median([5, 1, 8, 3, 7, 2, 6, 4])
+    # by hand: at n = 8 only k = 1 keeps P(Bin(8, 1/2) < k) ≤ 2.5 %: the range, 1 − 2/256
+    assert (eight.estimate, eight.low, eight.high) == (4.5, 1.0, 8.0)
+    assert round(eight.coverage, 4) == 0.9922 and eight.method == resample.ORDER_STATISTIC
+    twenty = resample.median(range(1, 21))
+    # at n = 20, k = 6: [x(6), x(15)], coverage 1 − 2·P(Bin(20, 1/2) ≤ 5) = 0.9586
+    assert (twenty.low, twenty.high, round(twenty.coverage, 4)) == (6.0, 15.0, 0.9586)
+    assert "95.9% exact order-statistic interval of the median, 20 notices" == twenty.label()
+
+
+def test_no_interval_below_the_minimum_of_notices():
+    two = resample.median([82, 151])
+    assert two.estimate == 116.5 and not two.has_interval  # never printed as 116
+    assert two.label() == "no interval: 2 notices, fewer than 8"
+    assert not resample.ratio([1, 2, 3], [2, 2, 2]).has_interval
+
+
+def test_intervals_resample_notices_not_problems():
+    # one notice of 100 problems, all flagged; seven of one problem each, none flagged
+    interval = resample.ratio([100, 0, 0, 0, 0, 0, 0, 0], [100, 1, 1, 1, 1, 1, 1, 1])
+    assert round(interval.estimate, 3) == round(100 / 107, 3)
+    # (7/8)^8 = 34 % of draws leave the big notice out: the interval reaches 0. Resampling
+    # the 107 problems would have given a narrow interval around 93 %.
+    assert interval.low == 0.0 and interval.high > 0.98
+    assert interval.method == resample.BOOTSTRAP and interval.n_notices == 8
 
 
 def test_a_single_notice_group_has_no_interval(frames):
@@ -104,18 +124,31 @@ def test_a_single_notice_group_has_no_interval(frames):
     table = compare.problem_shares(frames, flags, "admin_level").set_index("admin_level")
     assert table.loc["province", "one_notice"] and np.isnan(table.loc["province", "ci_low"])
     assert table.loc["prefecture", "n_notices"] == 4
-    assert table.loc["prefecture", "ci_low"] <= table.loc["prefecture", "share"]
-    assert not compare.fisher_between(table.reset_index(), "admin_level", "completed")[
+    assert np.isnan(table.loc["prefecture", "ci_low"])  # 4 notices: below the minimum
+    assert not compare.permutation_between(frames, flags, "admin_level", "completed")[
         "testable"]
 
 
-def test_prevalence_resamples_notices_not_problems():
-    shares = pd.DataFrame({"x": [1, 1, 1, 0]})
-    notice = pd.Series(["a", "a", "a", "b"])
-    table = prevalence.by_group(shares, notice, pd.Series(["g"] * 4))
-    row = table.iloc[0]
-    assert row.share == 0.75 and row.n_notices == 2 and row.n_problems == 4
-    assert row.ci_low == 0.0 and row.ci_high == 1.0  # a draw of b, b, or a, a
+def test_the_permutation_test_shuffles_notices():
+    notices = pd.DataFrame({"notice_id": list("abcd"), "g": ["x", "x", "y", "y"]})
+    problems = pd.DataFrame({"notice_id": list("aabccd")})
+    flags = pd.DataFrame({"f": [1, 1, 1, 0, 0, 0]})
+    test = compare.permutation_between({"notices": notices, "problems": problems}, flags, "g",
+                                       "f")
+    # x: 3 of 3, y: 0 of 3; of the 6 splits of 4 notices into two pairs, the observed one
+    # and its mirror are as extreme: p = 2/6
+    assert test["testable"] and round(test["p"], 3) == round(2 / 6, 3)
+    assert test["method"].startswith("exact permutation test over notices")
+
+
+def test_status_shares_count_only_notices_that_state_statuses(frames):
+    table, stating = compare.status_shares(frames, "admin_level")
+    problems = frames["problems"]
+    assert stating == problems.loc[problems["status"] != "", "notice_id"].nunique() == 1
+    completed = table[table["column"] == "completed"].iloc[0]
+    wuxi = problems[problems["notice_id"].isin(problems.loc[problems["status"] != "",
+                                                             "notice_id"])]
+    assert completed["share"] == (wuxi["status"] == "completed").mean() == 8 / 11
 
 
 def test_no_seed_problem_has_an_empty_vector(frames):

@@ -274,3 +274,24 @@ def test_garbled_date(text, date):
     got = (found[0].first.year, found[0].first.month, found[0].first.day) if found else None
     assert got == date
     assert not find_dates(text)  # never read unless asked for
+
+
+# (the inspected unit's name, its sector)
+UNIT_TYPES = [
+    ("韶关市住房和城乡建设局", "government_department"), ("宜昌市卫生健康委员会", "government_department"),
+    ("甘肃省文联", "peoples_organisation"), ("延边朝鲜族自治州总工会", "peoples_organisation"),
+    ("共青团南县委员会", "peoples_organisation"), ("荆州市沙市区人民法院", "court_procuratorate"),
+    ("最高人民检察院", "court_procuratorate"), ("晋江市融媒体中心", "public_institution"),
+    ("县人民医院", "public_institution"), ("安徽建筑大学", "university"),
+    ("陕西省水务集团有限公司", "soe_bank"), ("县农村商业银行", "soe_bank"),
+    ("宾川县金牛镇", "township"), ("成都市郫都区犀浦街道", "township"),
+    ("经济技术开发区", "development_zone"), ("鹿邑县玄武镇李楼村支部", "village_community"),
+    ("平江县", "locality_party_committee"), ("某某总社", ""),
+]
+
+
+@pytest.mark.parametrize(("unit", "sector"), UNIT_TYPES)
+def test_unit_type(unit, sector):
+    from zhenggai.notice.sector import unit_type
+
+    assert unit_type(unit) == sector

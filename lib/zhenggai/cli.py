@@ -32,7 +32,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"zhenggai {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="build the dataset from a folder of notices")
+    build = commands.add_parser(
+        "build", help="build the dataset from a folder of notices",
+        description="Read every file of a raw folder (saved pages, text, Word, PDF), decide "
+        "which are rectification notices, and write their inspection dates, problems, "
+        "responses, measures and outcomes as tables (CSV, Parquet, a workbook) with a data "
+        "dictionary. Every file gets a row in ingest_log.csv saying what became of it. The "
+        "previous dataset is replaced only by a complete new one.")
     build.add_argument("--raw", required=True, help="folder of raw notices")
     build.add_argument("--out", required=True, help="folder for the tables")
     build.add_argument("--strict", action="store_true",
@@ -48,10 +54,18 @@ def _parser() -> argparse.ArgumentParser:
                        "(kept in .zhenggai-cache beside --out)")
     build.set_defaults(run=build_command)
     _collect_parser(commands)
-    parse = commands.add_parser("parse", help="show what is extracted from one file")
+    parse = commands.add_parser(
+        "parse", help="show what is extracted from one file",
+        description="Explain one file: whether it reads as a notice and on what evidence, "
+        "its place, dates (with the sentence each was read from), problems with their "
+        "sections, statuses and measure counts, and its warnings. Writes nothing.")
     parse.add_argument("file")
     parse.set_defaults(run=parse_command)
-    report = commands.add_parser("report", help="execute notebooks and write the HTML report")
+    report = commands.add_parser(
+        "report", help="execute notebooks and write the HTML report",
+        description="Run the numbered notebooks on the dataset and write them as a static "
+        "HTML report that opens offline, with an index, a copy of the data and, with --raw, "
+        "an audit page per notice showing which lines of its text each value came from.")
     report.add_argument("--data", default="data/processed", help="processed-data folder")
     report.add_argument("--out", default="reports", help="folder for the HTML pages")
     report.add_argument("--notebooks-dir", default="notebooks", help="folder of notebooks")
@@ -61,7 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--index-only", action="store_true",
                         help="only rewrite the index (and the audit pages, with --raw)")
     report.set_defaults(run=report_command)
-    book = commands.add_parser("codebook", help="hand-code problems and measure agreement")
+    book = commands.add_parser(
+        "codebook", help="hand-code problems and measure agreement",
+        description="Validate the problem-type codebook as content analysts do: write a "
+        "coding sheet for human coders, then score agreement between coders, or between a "
+        "coder and the keyword codebook.")
     book_commands = book.add_subparsers(dest="codebook_command", required=True)
     sheet = book_commands.add_parser("sheet", help="write a coding sheet for human coders")
     sheet.add_argument("--data", default="data/processed", help="processed-data folder")

@@ -165,7 +165,8 @@ def report_command(args: argparse.Namespace) -> int:
     executed = build_report(Path(args.notebooks_dir), Path(args.out), data, only, raw)
     for name in executed:
         print(f"executed {name} -> {Path(args.out) / (name + '.html')}")
-    print(f"index -> {Path(args.out) / 'index.html'}")
+    if only is None:  # one page at a time (make report): the index is written once, after
+        print(f"index -> {Path(args.out) / 'index.html'}")
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zhenggai.analysis.compare import group_labels
 from zhenggai.dataset.load import notice_labels
 
 LAGS = ["days_inspecting", "days_to_feedback", "days_to_publication"]
@@ -39,6 +40,7 @@ def quality_flags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
         "problems_missing": (n["n_problems_declared"] - n["n_problems"]).clip(lower=0),
         "n_measures_declared": n["n_measures_declared"],
         "n_measures": n["n_measures"],
+        "measures_missing": (n["n_measures_declared"] - n["n_measures"]).clip(lower=0),
         "truncated": n["truncated"],
         "years_inferred": n["years_inferred"],
         "empty_fields": empty.apply(lambda r: ", ".join(c for c in key_fields if r[c]), axis=1),
@@ -70,16 +72,18 @@ def lags(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def per_group(frames: dict[str, pd.DataFrame], by: str) -> pd.DataFrame:
-    """Problems per notice and measures per problem by a notice column (province, level)."""
+    """Problems per notice and measures per problem by a notice column (province, level),
+    with the notices behind each group and the one-notice flag (descriptive: no interval)."""
     n = frames["notices"]
     rows = {}
-    for group, part in n.groupby(by, sort=True):
+    for group, part in n.groupby(group_labels(n, by), sort=True):
         problems = frames["problems"][frames["problems"]["notice_id"].isin(part["notice_id"])]
-        rows[group or "(unknown)"] = {
+        rows[group] = {
             "n_notices": len(part),
             "n_problems": len(problems),
             "problems_per_notice": part["n_problems"].mean(),
             "measures_per_problem": problems["n_measures"].mean() if len(problems) else pd.NA,
             "notices_truncated": int(part["truncated"].fillna(False).sum()),
+            "one_notice": len(part) == 1,
         }
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis(by)

@@ -70,7 +70,7 @@ def _notice_row(source_file: str, encoding: str, file_format: str, notice: Notic
                          if d.event == "publication" and d.date), None)
     return (  # in the order of schema.TABLES["notices"]
         notice.notice_id, source_file, notice.title, notice.issuer, notice.unit,
-        place.admin_level, place.province, place.city, place.county, place.adcode,
+        notice.unit_type, place.admin_level, place.province, place.city, place.county, place.adcode,
         inspection.inspection_kind, inspection.inspecting_body, inspection.team,
         inspection.round, inspection.inspection_mode,
         iso(start), iso(end), iso(feedback), iso(published),

@@ -18,6 +18,7 @@ TABLES: dict[str, list[Column]] = {
         ("title", "string", "Title as printed (analysed form; a repeated word in the issuer removed, see cleaning_notes)."),
         ("issuer", "string", "Issuing party organisation, from the title or the signature (中共长沙市文联党组)."),
         ("unit", "string", "Inspected organisation: the issuer without 中共 and 党组/党委 (长沙市文联)."),
+        ("unit_type", "string", "The inspected unit's sector, from its name: locality_party_committee (a province's, city's or county's own party committee), government_department, peoples_organisation (文联, 妇联, 科协, 总工会…), court_procuratorate, public_institution (hospital, school, newspaper, party school…), university, soe_bank (state-owned enterprise or bank), township (乡, 镇, 街道), development_zone, village_community; empty when the name says none of these."),
         ("admin_level", "string", "central / province / prefecture / county."),
         ("province", "string", "Province-level division, official name (湖南省); empty for central units."),
         ("city", "string", "Prefecture-level division (长沙市); empty where not applicable."),

@@ -117,5 +117,6 @@ class Notice:
     warnings: list[str]
     cleaning_notes: list[str]
     outcomes: list = field(default_factory=list)  # notice.outcomes.Outcome, in order
+    unit_type: str = ""  # the unit's sector (notice.sector)
     title_lines: list[int] = field(default_factory=list)  # lines the title was read from
     framing_lines: list[int] = field(default_factory=list)

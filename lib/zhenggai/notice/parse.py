@@ -30,6 +30,7 @@ from zhenggai.notice.model import Line, NotANotice, Notice
 from zhenggai.notice.outcomes import find_outcomes
 from zhenggai.notice.problems import find_problems
 from zhenggai.notice.quality import quality_warnings
+from zhenggai.notice.sector import unit_type
 from zhenggai.notice.several import later_notices
 from zhenggai.notice.timeline import (
     find_framing,
@@ -64,9 +65,12 @@ def _unit_from_framing(framing: list[Line]) -> str:
 
 
 def _unit(issuer: str) -> str:
-    """The inspected organisation: the issuer without 中共 and its party organ."""
-    unit = v.ISSUER_SUFFIX.sub("", re.sub(r"^中共", "", issuer))
-    return re.sub(r"委员会$", "", unit) if issuer.startswith("中共") else unit
+    """The inspected organisation: the issuer without 中共 and its party organ (党组, 党委…,
+    or the committee itself: 中共某县委员会, 某街道工作委员会)."""
+    name = re.sub(r"^中共", "", issuer)
+    if v.ISSUER_SUFFIX.search(name):
+        return v.ISSUER_SUFFIX.sub("", name)
+    return re.sub(r"(?:工作)?委员会$", "", name) if issuer.startswith("中共") else name
 
 
 def parse_notice(text: str) -> Notice:
@@ -125,7 +129,8 @@ def parse_notice(text: str) -> Notice:
     analysed = "\n".join(line.text for line in notice_lines)
     return Notice(
         notice_id=hashlib.sha256(analysed.encode("utf-8")).hexdigest()[:12],
-        title=title, issuer=issuer, unit=unit, published_by=source, evidence=evidence,
+        title=title, issuer=issuer, unit=unit, unit_type=unit_type(unit),
+        published_by=source, evidence=evidence,
         inspection=inspection, declared=declared, place=place,
         n_chars=sum(len(re.sub(r"\s", "", line.text)) for line in notice_lines),
         dates=dates, problems=problems, warnings=warnings + place_warnings,

@@ -51,7 +51,10 @@ def execute(path: Path, data_dir: Path, timeout: int = 900) -> nbformat.Notebook
     previous = os.environ.get(DATA_ENV)
     os.environ[DATA_ENV] = str(Path(data_dir).resolve())
     try:
+        # the kernel listens on the loopback only; its warning that TCP is unencrypted is
+        # noise on the console (errors still show)
         client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                                extra_arguments=["--IPKernelApp.log_level=ERROR"],
                                 resources={"metadata": {"path": str(Path(path).parent)}})
         client.execute()
     finally:

@@ -231,8 +231,8 @@ def diagnostics(table: pd.DataFrame, title: str = ""):
 
 def intervals(table: pd.DataFrame, label: str, value: str = "share", ax=None, title: str = "",
               xlabel: str = "", percent: bool = True):
-    """Estimates with their 95 % intervals, one row each, the number of notices written
-    beside; a group resting on one notice is drawn hollow and marked."""
+    """Estimates with their intervals over notices, one row each, the number of notices
+    written beside; a group without an interval (too few notices) is drawn hollow."""
     use_chinese_font()
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.45 * len(table) + 1.4))
@@ -240,11 +240,12 @@ def intervals(table: pd.DataFrame, label: str, value: str = "share", ax=None, ti
         single = bool(getattr(r, "one_notice", False))
         estimate = getattr(r, value)
         ax.plot(estimate, row, "o", color="#4c72b0",
-                markerfacecolor="white" if single else "#4c72b0")
+                markerfacecolor="white" if pd.isna(r.ci_low) else "#4c72b0")
         if pd.notna(r.ci_low):
             ax.hlines(row, r.ci_low, r.ci_high, color="#4c72b0", alpha=0.7)
         note = f"n = {r.n_notices} notice{'s' if r.n_notices != 1 else ''}"
-        ax.annotate(note + (" (one notice: no comparison)" if single else ""),
+        ax.annotate(note + (" (one notice: no comparison)" if single else
+                            " (too few notices: no interval)" if pd.isna(r.ci_low) else ""),
                     (1.01, row), xycoords=("axes fraction", "data"), va="center", fontsize=8)
     ax.set_yticks(range(len(table)), table[label].astype(str))
     ax.invert_yaxis()

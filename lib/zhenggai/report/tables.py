@@ -15,8 +15,8 @@ MISSING = "—"
 LONG_TABLE_ROWS = 40  # a longer table shows its head, its length and where the rest is
 _WORDS = {
     "n_notices": "notices", "n_problems": "problems", "n_measures": "measures",
-    "n_problems_declared": "problems declared", "ci_low": "95 % CI low",
-    "ci_high": "95 % CI high", "wilson_low": "Wilson low", "wilson_high": "Wilson high",
+    "n_problems_declared": "problems declared", "ci_low": "interval low",
+    "ci_high": "interval high", "interval": "interval (method, notices)",
     "one_notice": "one notice only", "admin_level": "level", "inspection_kind": "kind",
     "days_inspecting": "days inspecting", "days_to_feedback": "days to feedback",
     "days_to_publication": "days to publication", "f1": "F1", "g2": "G²",
@@ -36,7 +36,16 @@ def _is_share(frame: pd.DataFrame, column: object) -> bool:
     if any(w in name for w in _SHARE_WORDS):
         return True
     shares_here = any(any(w in str(c).lower() for w in ("share",)) for c in frame.columns)
-    return shares_here and name in ("ci_low", "ci_high", "wilson_low", "wilson_high")
+    return shares_here and name in ("ci_low", "ci_high")
+
+
+def number(value: float) -> str:
+    """A number as read: whole numbers without decimals (1,234), others with the decimals
+    they need (116.5, never 116 by rounding half to even; 0.25)."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    text = f"{value:,.1f}" if abs(value) >= 100 else f"{value:.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _formatter(frame: pd.DataFrame, column: object):
@@ -46,11 +55,12 @@ def _formatter(frame: pd.DataFrame, column: object):
                           "</a>" if isinstance(v, str) and v else MISSING)
     if pd.api.types.is_bool_dtype(series):
         return lambda v: MISSING if pd.isna(v) else ("yes" if v else "no")
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return lambda v: MISSING if pd.isna(v) else v.strftime("%Y-%m-%d")
     if pd.api.types.is_float_dtype(series):
         if _is_share(frame, column):
             return lambda v: MISSING if pd.isna(v) else f"{v:.0%}"
-        return lambda v: MISSING if pd.isna(v) else (f"{v:,.0f}" if abs(v) >= 100
-                                                     else f"{v:.2f}")
+        return lambda v: MISSING if pd.isna(v) else number(v)
     return lambda v: MISSING if v is None or v is pd.NA or (isinstance(v, float) and v != v) \
         or (isinstance(v, str) and v == "") else html.escape(str(v))
 
@@ -66,6 +76,8 @@ def readable_html(frame: pd.DataFrame) -> str:
     for column in frame.columns:
         shown[column] = frame[column].map(_formatter(frame, column)).astype(object)
     shown.columns = [header(c) for c in frame.columns]
+    if isinstance(frame.index, pd.RangeIndex):  # row numbers mean nothing to a reader
+        return shown.to_html(escape=False, na_rep=MISSING, border=0, index=False) + note
     shown.index = [header(i) if not isinstance(i, int) else i for i in shown.index]
     shown.index.name = header(frame.index.name) if frame.index.name else None
     return shown.to_html(escape=False, na_rep=MISSING, border=0) + note

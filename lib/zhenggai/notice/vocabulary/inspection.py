@@ -97,3 +97,26 @@ UNIT_IN_FRAMING = re.compile(
 )
 # A unit named only by the first person (我单位, 我局, 我院…) names no place of its own.
 FIRST_PERSON_UNIT = re.compile(r"^(?:我|本)(?:单位|局|院|会|委|镇|乡|街道|中心|部|办|校|所|馆|司|厅)?$")
+
+# The inspected unit's sector, from its name (the first that matches). Codes are stable; the
+# glosses are in the data dictionary.
+UNIT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("village_community", re.compile(r"(?:村|社区|嘎查)(?:党支部|党总支|支部|委员会|村委会|居委会|村民委员会)?$")),
+    ("township", re.compile(r"(?:(?<!城)乡(?!村振兴)|(?<!城)镇|街道|苏木)(?:党委|党工委|工委|人民政府|政府|办事处)?$")),
+    ("development_zone", re.compile(r"开发区|高新区|高新技术产业|保税区|新区|产业园区|园区|管理委员会$|管委会")),
+    ("court_procuratorate", re.compile(r"法院|检察院")),
+    ("university", re.compile(r"大学|(?<!行政)(?<!党校)学院$|职业技术学院|高等专科学校|职业学院")),
+    ("soe_bank", re.compile(r"集团|公司|银行|信用社|农商行|农村商业|保险|证券|控股|投资")),
+    ("peoples_organisation", re.compile(
+        r"文联|文学艺术界联合会|妇联|妇女联合会|科协|科学技术协会|总工会|工会|团[省市县区]?委|共青团|"
+        r"残联|残疾人联合会|侨联|归国华侨联合会|工商联|工商业联合会|作家协会|作协|红十字会|社科联|"
+        r"社会科学界联合会|记协|记者协会|台联")),
+    ("public_institution", re.compile(
+        r"医院|卫生院|疾病预防控制中心|学校|中学|小学|幼儿园|报社|日报社|电视台|广播电视台|融媒体中心|"
+        r"出版社|研究院|研究所|研究中心|博物馆|图书馆|纪念馆|文化馆|档案馆|党校|行政学院|事务中心|服务中心")),
+    ("government_department", re.compile(
+        r"局$|厅$|委员会$|委$|办公室$|办$|部$|署$|人民政府$|政府$|人大常委会|政协|监察|公安|司法|"
+        r"(?:局|厅|委)(?:机关)?$")),
+    ("locality_party_committee", re.compile(
+        r"(?:省|市|县|区|州|旗|盟|自治区|自治州|自治县)(?:委)?$")),
+)
