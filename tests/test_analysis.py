@@ -183,3 +183,23 @@ def test_keyness_and_kwic():
     assert table.iloc[-1]["term"] == "意识形态" and table.iloc[-1]["g2"] < 0
     context = keyness.kwic(texts, "意识形态", window=2)
     assert list(context["right"]) == ["工作", "阵地"]
+
+
+def test_the_number_of_topics_is_chosen_against_a_null_distribution(frames):
+    texts = frames["problems"]["problem"]
+    table = topics.diagnostics(texts, "nmf", ks=[2, 4, 6], shuffles=5)
+    null = table[table["corpus"] == "shuffled baseline"]
+    assert (null["n_shuffles"] == 5).all() and (null["sd_coherence"] > 0).all()
+    margins = topics.margin_table(table)
+    z = (margins - margins.mean()) / margins.std(ddof=0)
+    assert topics.chosen_k(table) == int(z.mean(axis=1).idxmax())
+    assert topics.at_edge(table) == (topics.chosen_k(table) in (2, 6))
+
+
+def test_most_devoted_statements_are_ranked_on_unnormalised_weights(frames):
+    texts = frames["problems"]["problem"]
+    model = topics.fit(texts, "nmf", 4)
+    table = topics.representative(model, texts)
+    for _, part in table.groupby("topic"):
+        assert part["weight"].is_monotonic_decreasing
+        assert part["statements_wholly_in_topic"].nunique() == 1

@@ -10,9 +10,15 @@ statement lengths, dealt out at random), so a reader can see whether structure b
 - stability: the mean cosine similarity of topics refitted with other seeds and on 80 %
   resamples, matched one to one (Hungarian), to the reference fit.
 
-k is the value with the highest mean of the three diagnostics, each standardised over the
-range. Topics are labelled by their top and FREX words (stm's labelTopics) and illustrated by
-the statements most devoted to them (findThoughts).
+The baseline is a null distribution, not one draw: the model is fitted to NULL_SHUFFLES
+shuffled corpora at every k, and the corpus's coherence and exclusivity are measured against
+that distribution's mean, in its standard deviations (stability, which refits the model
+several times, is set against the first shuffle only, to bound the cost). k is the value with
+the largest mean margin over the baseline, each margin standardised over the range; a k at
+the edge of the range searched is flagged, since the best value may lie beyond it. Topics are
+labelled by their top and FREX words (stm's labelTopics) and illustrated by the statements
+most devoted to them (findThoughts), ranked on the model's unnormalised weights so that
+statements wholly in one topic do not tie.
 """
 
 from __future__ import annotations
@@ -37,8 +43,11 @@ MAX_K_VALUES = 8  # ks tried, spread over the range
 FREX_WEIGHT = 0.5
 MAX_ITER = 400
 LARGE_CORPUS = 5000  # statements beyond which LDA learns online, in mini-batches
-DIAGNOSTIC_SAMPLE = {"nmf": 1000, "lda": 400}  # statements the k search runs on, at most
+DIAGNOSTIC_SAMPLE = {"nmf": 300, "lda": 200}  # statements the k search runs on, at most
 REFITS = {"nmf": 3, "lda": 1}  # refits per k for stability (LDA's fits cost ten times NMF's)
+# Shuffled corpora per k, the baseline's distribution: NMF, whose k the notebooks use, gets
+# 50; LDA, whose fits cost ten times more, 10 (the notebook says so).
+NULL_SHUFFLES = {"nmf": 50, "lda": 10}
 
 
 @dataclass
@@ -50,9 +59,10 @@ class TopicModel:
     components: np.ndarray  # k × vocabulary
     shares: np.ndarray  # statements × k, rows summing to 1 (0 for an empty statement)
     terms: np.ndarray
+    weights: np.ndarray | None = None  # statements × k, as the model gives them
 
 
-def _fit(method: str, k: int, counts: sparse.csr_matrix, seed: int
+def _fit(method: str, k: int, counts: sparse.csr_matrix, seed: int, raw: bool = False
          ) -> tuple[np.ndarray, np.ndarray]:
     if method == "nmf":
         data = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
@@ -65,6 +75,8 @@ def _fit(method: str, k: int, counts: sparse.csr_matrix, seed: int
         model = LatentDirichletAllocation(n_components=k, random_state=seed,
                                           learning_method="online" if online else "batch")
         shares = model.fit_transform(counts)
+    if raw:
+        return model.components_, shares
     totals = shares.sum(axis=1, keepdims=True)
     return model.components_, np.divide(shares, totals, out=np.zeros_like(shares),
                                         where=totals > 0)
@@ -73,8 +85,10 @@ def _fit(method: str, k: int, counts: sparse.csr_matrix, seed: int
 def fit(texts: pd.Series, method: str = "nmf", k: int = 5, unit: str = represent.WORDS
         ) -> TopicModel:
     counts, terms = represent.counts(texts, unit)
-    components, shares = _fit(method, k, counts, SEED)
-    return TopicModel(method, k, components, shares, terms)
+    components, weights = _fit(method, k, counts, SEED, raw=True)
+    totals = weights.sum(axis=1, keepdims=True)
+    shares = np.divide(weights, totals, out=np.zeros_like(weights), where=totals > 0)
+    return TopicModel(method, k, components, shares, terms, weights)
 
 
 def _top(components: np.ndarray, n: int = TOP_WORDS) -> np.ndarray:
@@ -122,9 +136,9 @@ def stability(method: str, k: int, counts: sparse.csr_matrix, reference: np.ndar
     return float(np.mean(sims))
 
 
-def shuffled(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+def shuffled(counts: sparse.csr_matrix, seed: int = SEED) -> sparse.csr_matrix:
     """The baseline corpus: every token dealt to a random statement, lengths kept."""
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(seed)
     coo = counts.tocoo()
     tokens = np.repeat(coo.col, coo.data.astype(int))
     rng.shuffle(tokens)
@@ -141,29 +155,64 @@ def k_values(n: int) -> list[int]:
 
 
 def diagnostics(texts: pd.Series, method: str = "nmf", unit: str = represent.WORDS,
-                ks: list[int] | None = None) -> pd.DataFrame:
-    """Coherence, exclusivity and stability by k, for the corpus and the shuffled baseline,
-    and the k chosen (column `chosen`). Beyond DIAGNOSTIC_SAMPLE statements the search runs
-    on a fixed random sample of them."""
+                ks: list[int] | None = None, shuffles: int | None = None) -> pd.DataFrame:
+    """Coherence, exclusivity and stability by k, for the corpus and the shuffled baseline
+    (the mean of `shuffles` shuffled corpora, with its standard deviation), the margin of
+    each over the baseline, the k chosen (`chosen`) and whether it is at the edge of the
+    range (`edge`). Beyond DIAGNOSTIC_SAMPLE statements the search runs on a fixed sample."""
     if len(texts) > DIAGNOSTIC_SAMPLE[method]:  # the search's cost grows with k × refits × n
         texts = texts.sample(DIAGNOSTIC_SAMPLE[method], random_state=SEED)
     counts, _ = represent.counts(texts, unit)
-    baseline = shuffled(counts)
+    shuffles = shuffles or NULL_SHUFFLES[method]
+    nulls = [shuffled(counts, SEED + s) for s in range(shuffles)]
     rows = []
-    for k in ks or k_values(len(texts)):
-        for corpus, matrix in (("corpus", counts), ("shuffled baseline", baseline)):
-            components, _ = _fit(method, k, matrix, SEED)
-            rows.append({"k": k, "corpus": corpus,
-                         "coherence": coherence(components, matrix),
-                         "exclusivity": exclusivity(components),
-                         "stability": stability(method, k, matrix, components,
-                                                 REFITS[method])})
+    ks = ks or k_values(len(texts))
+    for k in ks:
+        components, _ = _fit(method, k, counts, SEED)
+        corpus = {"coherence": coherence(components, counts),
+                  "exclusivity": exclusivity(components),
+                  "stability": stability(method, k, counts, components, REFITS[method])}
+        null = {"coherence": [], "exclusivity": []}
+        for s, matrix in enumerate(nulls):
+            null_components, _ = _fit(method, k, matrix, SEED)
+            null["coherence"].append(coherence(null_components, matrix))
+            null["exclusivity"].append(exclusivity(null_components))
+            if s == 0:
+                null_stability = stability(method, k, matrix, null_components, REFITS[method])
+        baseline = {m: float(np.mean(v)) for m, v in null.items()}
+        spread = {m: float(np.std(v, ddof=1)) if len(v) > 1 else float("nan")
+                  for m, v in null.items()}
+        rows.append({"k": k, "corpus": "corpus", **corpus})
+        rows.append({"k": k, "corpus": "shuffled baseline", **baseline,
+                     "stability": null_stability, "n_shuffles": shuffles,
+                     "sd_coherence": spread["coherence"],
+                     "sd_exclusivity": spread["exclusivity"]})
     table = pd.DataFrame(rows)
-    real = table[table["corpus"] == "corpus"].set_index("k")[["coherence", "exclusivity",
-                                                              "stability"]]
-    z = (real - real.mean()) / real.std(ddof=0).replace(0, 1)
-    table["chosen"] = table["k"] == int(z.mean(axis=1).idxmax())
+    margins = margin_table(table)
+    z = (margins - margins.mean()) / margins.std(ddof=0).replace(0, 1)
+    best = int(z.mean(axis=1).idxmax())
+    table["chosen"] = table["k"] == best
+    table["edge"] = table["chosen"] & table["k"].isin([min(ks), max(ks)])
     return table
+
+
+def margin_table(table: pd.DataFrame) -> pd.DataFrame:
+    """By k: the corpus's margin over the baseline, coherence and exclusivity in the null
+    distribution's standard deviations, stability as a difference."""
+    real = table[table["corpus"] == "corpus"].set_index("k")
+    null = table[table["corpus"] == "shuffled baseline"].set_index("k")
+    margins = pd.DataFrame(index=real.index)
+    for m in ("coherence", "exclusivity"):
+        sd = null.get(f"sd_{m}", pd.Series(np.nan, index=null.index)).replace(0, np.nan)
+        diff = real[m] - null[m]
+        margins[m] = (diff / sd).fillna(diff)
+    margins["stability"] = real["stability"] - null["stability"]
+    return margins
+
+
+def at_edge(table: pd.DataFrame) -> bool:
+    """Whether the chosen k is the smallest or largest searched (the best may lie beyond)."""
+    return bool(table.get("edge", pd.Series([False])).any())
 
 
 def chosen_k(table: pd.DataFrame) -> int:
@@ -188,10 +237,15 @@ def labels(model: TopicModel, n: int = TOP_WORDS) -> pd.DataFrame:
 
 
 def representative(model: TopicModel, texts: pd.Series, n: int = 3) -> pd.DataFrame:
-    """The `n` statements most devoted to each topic."""
+    """The `n` statements most devoted to each topic, ranked on the model's unnormalised
+    weight (not the share, where every statement wholly in the topic ties at 100 %), with
+    how many statements are wholly in the topic."""
+    weights = model.weights if model.weights is not None else model.shares
     rows = []
     for t in range(model.k):
-        order = np.argsort(-model.shares[:, t], kind="stable")[:n]
+        order = np.argsort(-weights[:, t], kind="stable")[:n]
+        whole = int((model.shares[:, t] >= 0.999).sum())
         rows += [{"topic": t + 1, "rank": r + 1, "share": float(model.shares[i, t]),
+                  "weight": float(weights[i, t]), "statements_wholly_in_topic": whole,
                   "problem": texts.iloc[i]} for r, i in enumerate(order)]
     return pd.DataFrame(rows)

@@ -210,7 +210,8 @@ def bars(series: pd.Series, ax=None, xlabel: str = "", title: str = "", annotate
 
 def diagnostics(table: pd.DataFrame, title: str = ""):
     """Topic-model diagnostics by k: the corpus (solid) against the shuffled baseline
-    (dashed), one panel per diagnostic, the chosen k marked."""
+    (dashed: the null distribution's mean, shaded ±2 SD), one panel per diagnostic, the
+    chosen k marked."""
     use_chinese_font()
     measures = ["coherence", "exclusivity", "stability"]
     fig, axes = plt.subplots(1, 3, figsize=(11, 3.2))
@@ -219,6 +220,10 @@ def diagnostics(table: pd.DataFrame, title: str = ""):
         for corpus, style in (("corpus", "-o"), ("shuffled baseline", "--s")):
             part = table[table["corpus"] == corpus]
             ax.plot(part["k"], part[measure], style, label=corpus, markersize=4)
+            if corpus != "corpus" and f"sd_{measure}" in part:  # the null's ±2 SD band
+                spread = 2 * part[f"sd_{measure}"]
+                ax.fill_between(part["k"], part[measure] - spread, part[measure] + spread,
+                                color="#dd8452", alpha=0.15, linewidth=0)
         ax.axvline(chosen, color="#c44e52", alpha=0.5, linewidth=1)
         ax.set_title(measure)
         ax.set_xlabel("k (topics)")
