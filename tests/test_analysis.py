@@ -203,3 +203,40 @@ def test_most_devoted_statements_are_ranked_on_unnormalised_weights(frames):
     for _, part in table.groupby("topic"):
         assert part["weight"].is_monotonic_decreasing
         assert part["statements_wholly_in_topic"].nunique() == 1
+
+
+def test_a_coding_sheet_accepts_only_its_marks_and_something_coded(tmp_path, frames, capsys):
+    sheet = tmp_path / "sheet.xlsx"
+    validation.coding_sheet(frames["problems"], frames["notices"], sheet)
+    import openpyxl
+
+    book = openpyxl.load_workbook(sheet)
+    rules = book["coding"].data_validations.dataValidation
+    assert rules and rules[0].formula1 == '"1"'  # a drop-down of the one mark
+    assert main(["codebook", "agreement", str(sheet), "--auto", "--data", "x"]) == 2
+    assert "nothing coded" in capsys.readouterr().err
+    first = codebook.categories()[0]
+    for mark in ("否", "no", "x"):
+        table = pd.read_excel(sheet, dtype={"notice_id": str})
+        table[first] = table[first].astype(object)
+        table.loc[0, first] = mark
+        table.to_csv(tmp_path / "marked.csv", index=False)
+        with pytest.raises(validation.CodesError, match=f"the mark '{mark}'"):
+            validation.read_codes(tmp_path / "marked.csv")
+
+
+def test_humans_are_compared_first_and_named(capsys):
+    assert main(["codebook", "agreement", str(CODES), str(CODES)]) == 0
+    out = capsys.readouterr().out
+    assert "coded by zhenggai-dev-1" in out and "human against human" in out
+    assert validation.coders(CODES) == ["zhenggai-dev-1"]
+
+
+def test_leave_one_notice_out_drops_the_keywords_of_the_notice_coded(frames):
+    hand = validation.read_codes(CODES)
+    inside = validation.agreement(hand, validation.auto_codes(frames["problems"]))
+    outside = validation.leave_one_notice_out(hand, frames["problems"])
+    assert outside.loc["overall", "f1"] <= inside.loc["overall", "f1"]
+    intervals = validation.intervals_over_notices(hand, validation.auto_codes(
+        frames["problems"]))
+    assert intervals.loc["f1", "interval"] == "no interval: 5 notices, fewer than 8"

@@ -147,3 +147,19 @@ def test_tables_read_as_words_and_link_the_audit_pages(report):
     page = (out / "01_corpus.html").read_text(encoding="utf-8")
     assert "&lt;NA&gt;" not in page and "<NA>" not in page
     assert 'href="notices/' in page
+
+
+def test_pages_link_each_other_and_describe_their_figures(report):
+    out, _ = report
+    for k, name in enumerate(EXPECTED):
+        page = (out / f"{name}.html").read_text(encoding="utf-8")
+        assert page.count('<nav class="pages">') == 2 and 'href="index.html"' in page
+        if k:
+            assert f'href="{EXPECTED[k - 1]}.html"' in page
+        if k < len(EXPECTED) - 1:
+            assert f'href="{EXPECTED[k + 1]}.html"' in page
+        assert "No description has been provided" not in page
+        for alt in re.findall(r'<img alt="([^"]*)"', page):
+            assert alt.startswith("Figure"), (name, alt)
+    listing = (out / "notices" / "index.html").read_text(encoding="utf-8")
+    assert "<th>unit</th>" in listing and "湘潭市文联" in listing

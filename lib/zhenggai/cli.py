@@ -86,11 +86,16 @@ def _parser() -> argparse.ArgumentParser:
     sheet.add_argument("--out", required=True, help="the .xlsx to write")
     sheet.set_defaults(run=sheet_command)
     agree = book_commands.add_parser(
-        "agreement", help="agreement of two coders, or of a coder with the keyword codebook")
-    agree.add_argument("codes", nargs="+", help="A.csv B.csv (or one file with --auto); "
-                       "csv with notice_id, problem_seq, categories, or a filled coding sheet")
+        "agreement", help="agreement between human coders, then with the keyword codebook",
+        description="Score hand codes: every pair of coders against each other first "
+        "(precision, recall, F1, Cohen's kappa, Krippendorff's alpha), then, with --auto, "
+        "the keyword codebook against each coder. Only the sheet's marks are read (1 or "
+        "empty); a sheet with nothing coded is refused.")
+    agree.add_argument("codes", nargs="+", help="A.csv B.csv … (or one file with --auto); "
+                       "csv with notice_id, problem_seq, categories, coder, or filled "
+                       "coding sheets")
     agree.add_argument("--auto", action="store_true",
-                       help="compare the one file given with the keyword codebook")
+                       help="also score the keyword codebook against each file given")
     agree.add_argument("--data", default="data/processed", help="processed-data folder")
     agree.set_defaults(run=agreement_command)
     return parser

@@ -187,25 +187,35 @@ def agreement_command(args: argparse.Namespace) -> int:
     from zhenggai.analysis import validation
     from zhenggai.dataset.load import load_tables
 
-    expected = 1 if args.auto else 2
-    if len(args.codes) != expected:
-        return _error(f"give {expected} file(s) of codes" + (" with --auto" if args.auto else ""))
+    if len(args.codes) < (1 if args.auto else 2):
+        return _error("give two coders' files or more (or one file with --auto)")
     missing = [c for c in args.codes if not Path(c).is_file()]
     if missing:
         return _error(f"no file '{missing[0]}'")
     try:
-        reference = validation.read_codes(args.codes[0])
-        if args.auto:
-            other = validation.auto_codes(load_tables(Path(args.data))["problems"])
-        else:
-            other = validation.read_codes(args.codes[1])
+        coded = {path: validation.read_codes(path) for path in args.codes}
+        auto = validation.auto_codes(load_tables(Path(args.data))["problems"]) \
+            if args.auto else None
+    except validation.CodesError as exc:
+        return _error(f"cannot score the codes: {exc}")
     except (KeyError, ValueError, OSError) as exc:
         return _error(f"cannot read the codes: {exc} (columns needed: notice_id, problem_seq, "
                       "and categories or one column per category)")
-    table = validation.agreement(reference, other)
-    print(f"B = {'the keyword codebook' if args.auto else args.codes[1]} against "
-          f"A = {args.codes[0]}, on {int(table['n_problems'].iloc[0])} problems coded by both")
-    print(table.round(3).to_string())
+    names = {path: ", ".join(validation.coders(path)) for path in args.codes}
+    print(f"{len(args.codes)} file(s) of hand codes: "
+          + "; ".join(f"{path} (coded by {names[path]})" for path in args.codes))
+    paths = list(args.codes)
+    for i, first in enumerate(paths):  # humans against humans first
+        for second in paths[i + 1:]:
+            table = validation.agreement(coded[first], coded[second])
+            print(f"\nhuman against human: B = {second} against A = {first}, on "
+                  f"{int(table['n_problems'].iloc[0])} problems coded by both")
+            print(table.round(3).to_string())
+    for path in paths if auto is not None else []:
+        table = validation.agreement(coded[path], auto)
+        print(f"\nthe keyword codebook against A = {path}, on "
+              f"{int(table['n_problems'].iloc[0])} problems")
+        print(table.round(3).to_string())
     return 0
 
 

@@ -73,9 +73,15 @@ def primary(text: str) -> str:
     return top[0] if len(top) == 1 else TIE
 
 
-def indicator(texts: pd.Series) -> pd.DataFrame:
-    """One 0/1 column per category (其他 included), one row per text."""
-    labels = [set(categorise(text)) for text in texts]
+def indicator(texts: pd.Series, without: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """One 0/1 column per category (其他 included), one row per text; keywords in `without`
+    are left out (leave-one-notice-out validation)."""
+    if without:
+        keywords = [(c, [k for k in ks if k not in without]) for c, ks in _keywords()]
+        labels = [{c for c, ks in keywords if any(k in text for k in ks)} or {OTHER}
+                  for text in texts]
+    else:
+        labels = [set(categorise(text)) for text in texts]
     return pd.DataFrame({c: [int(c in ls) for ls in labels] for c in categories()},
                         index=texts.index)
 

@@ -79,6 +79,13 @@ def _rows(headers: list[str], rows: list[list[str]], ids: list[str]) -> str:
     return f'<div class="wrap"><table><tr>{head}</tr>{body}</table></div>'
 
 
+def _event(record) -> str:
+    """A date's event in words: a date under the signature is named so, not 'other'."""
+    if record.event == "other" and "signature" in record.note:
+        return "signature date"
+    return record.event.replace("_", " ")
+
+
 def _source_line(source: dict[str, str] | None) -> str:
     """Where the notice came from, as the raw folder's sources.csv says."""
     if not source or not any(source.values()):
@@ -110,13 +117,15 @@ def audit_page(text: str, source_file: str, source: dict[str, str] | None = None
         body.append(f'<tr id="L{number}" class="{"fed" if fed else "missed"}">'
                     f'<td class="n">{number}</td><td>{"".join(tags.get(number, []))}'
                     f"{_e(line)}</td></tr>")
-    warnings = "".join(f"<li>{_e(w)}</li>" for w in notice.warnings) or "<li>none</li>"
+    warnings = ('<div class="warn"><b>Warnings</b><ul>'
+                + "".join(f"<li>{_e(w)}</li>" for w in notice.warnings) + "</ul></div>"
+                if notice.warnings else "<p><b>Warnings:</b> none.</p>")
     problems = _rows(["seq", "number", "section", "status", "measures", "problem", "line"],
                      [[_e(p.seq), _e(p.number_as_printed), _e(p.section), _e(p.status),
                        _e(len(p.measures)), _e(p.problem), f'<a href="#L{p.line}">{p.line}</a>']
                       for p in notice.problems], [f"problem-{p.seq}" for p in notice.problems])
     dates = _rows(["event", "date", "year inferred", "as printed", "line"],
-                  [[_e(d.event), _e(iso(d.date)), _e(d.year_inferred), _e(d.as_printed),
+                  [[_e(_event(d)), _e(iso(d.date)), _e(d.year_inferred), _e(d.as_printed),
                     f'<a href="#L{d.line}">{d.line}</a>'] for d in notice.dates],
                   [f"date-{k}" for k in range(1, len(notice.dates) + 1)])
     outcomes = _rows(["kind", "action", "figure", "object", "problem", "line"],
@@ -134,7 +143,7 @@ def audit_page(text: str, source_file: str, source: dict[str, str] | None = None
 {_e(place.admin_level or "level unknown")} {_e(" ".join(filter(None, [place.province,
 place.city, place.county])))} · {_e(notice.inspection.team)}</p>
 {_source_line(source)}
-<div class="warn"><b>Warnings</b><ul>{warnings}</ul></div>
+{warnings}
 <p class="evidence">{_e(notice.evidence)}</p>
 <h2>The text</h2><p>Lines the parser used are shaded and labelled; plain grey lines fed
 nothing.</p><div class="wrap"><table class="text">{"".join(body)}</table></div>
@@ -181,6 +190,21 @@ def _sources(data_dir: Path) -> dict[str, dict[str, str]]:
             for row in notices.to_dict("records")}
 
 
+def _about(data_dir: Path) -> dict[str, tuple[str, str, str]]:
+    """Each notice's unit, place and inspection year, by notice_id, for the index."""
+    try:
+        notices = pd.read_csv(data_dir / "notices.csv", dtype=str, keep_default_na=False)
+    except (OSError, ValueError):
+        return {}
+    found = {}
+    for row in notices.to_dict("records"):
+        place = " ".join(v for v in (row.get("province", ""), row.get("city", ""),
+                                     row.get("county", "")) if v)
+        year = (row.get("inspection_start") or row.get("feedback_date") or "")[:4]
+        found[row["notice_id"]] = (row.get("unit", ""), place, year)
+    return found
+
+
 def write_audit_pages(raw_dir: Path, data_dir: Path, out_dir: Path) -> list[Path]:
     """An audit page for every notice of a build, and the list of them."""
     log = pd.read_csv(Path(data_dir) / "ingest_log.csv", dtype=str, keep_default_na=False)
@@ -193,22 +217,26 @@ def write_audit_pages(raw_dir: Path, data_dir: Path, out_dir: Path) -> list[Path
          for name, notice_id in zip(notices["source_file"], notices["notice_id"],
                                     strict=True)]), strict=True))
     written, rows = [], []
+    about = _about(Path(data_dir))
     for row in log.itertuples():
+        unit, place, year = about.get(row.notice_id, ("", "", ""))
         if not row.notice_id:
-            rows.append([_e(row.source_file), "", _e(row.status), _e(row.message)])
+            link = ""
         elif failures[row.source_file]:
-            rows.append([_e(row.source_file), "", "audit page not written",
-                         _e(failures[row.source_file])])
+            link = "audit page not written: " + _e(failures[row.source_file])
         else:
             written.append(folder / f"{row.notice_id}.html")
-            rows.append([_e(row.source_file),
-                         f'<a href="{row.notice_id}.html">{row.notice_id}</a>',
-                         _e(row.status), _e(row.message)])
-    index = _rows(["file", "audit page", "status", "message"], rows,
-                  [f"f{i}" for i in range(len(rows))])
+            link = f'<a href="{row.notice_id}.html">audit page</a>'
+        rows.append((unit or "~", [_e(unit), _e(place), _e(year), link, _e(row.source_file),
+                                   _e(row.status), _e(row.message)]))
+    rows.sort(key=lambda r: r[0])  # by unit; files that hold no notice last
+    index = _rows(["unit", "place", "year", "audit page", "file", "status", "message"],
+                  [cells for _, cells in rows], [f"f{i}" for i in range(len(rows))])
     (folder / "index.html").write_text(
         f"""<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>Notices</title>
 <style>{STYLE}</style></head><body><p><a href="../index.html">report</a></p>
-<h1>Every file, and an audit page for every notice</h1>{index}</body></html>
+<h1>Every file, and an audit page for every notice</h1>
+<p>By inspected unit, with its place and the year its inspection began; use the browser's
+find (Ctrl-F) to search by unit, place or year.</p>{index}</body></html>
 """, encoding="utf-8")
     return written

@@ -70,8 +70,39 @@ def offline(page: str) -> str:
     return _REMOTE.sub("", page).replace("</head>", READABLE_CSS + "\n</head>", 1)
 
 
-def to_html(notebook: nbformat.NotebookNode) -> str:
-    """A self-contained HTML page of an executed notebook: code and setup cells hidden."""
+def figure_descriptions(notebook: nbformat.NotebookNode) -> list[str]:
+    """A text alternative for each figure, in page order: the section it stands in and the
+    title the code gives it."""
+    found, section = [], ""
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            heading = next((line.lstrip("# ").strip() for line in cell.source.splitlines()
+                            if line.startswith("#")), "")
+            section = heading or section
+            continue
+        title = re.search(r"title=f?\"([^\"]+)\"", cell.source)
+        named = re.sub(r"\{[^}]*\}", "…", title.group(1)) if title else ""
+        for output in cell.get("outputs", []):
+            if "image/png" in output.get("data", {}):
+                found.append("Figure" + (f" in “{section}”" if section else "")
+                             + (f": {named}" if named else ""))
+    return found
+
+
+def navigation(pages: list[str], current: str) -> str:
+    """Links to the index and to the previous and next pages."""
+    at = pages.index(current) if current in pages else -1
+    links = ['<a href="index.html">index</a>']
+    if at > 0:
+        links.append(f'<a href="{pages[at - 1]}.html">← {pages[at - 1]}</a>')
+    if 0 <= at < len(pages) - 1:
+        links.append(f'<a href="{pages[at + 1]}.html">{pages[at + 1]} →</a>')
+    return f'<nav class="pages">{" · ".join(links)}</nav>'
+
+
+def to_html(notebook: nbformat.NotebookNode, nav: str = "") -> str:
+    """A self-contained HTML page of an executed notebook: code and setup cells hidden, each
+    figure described in words, the navigation bar at the top and the bottom."""
     exporter = HTMLExporter(template_name="lab")
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
@@ -79,6 +110,12 @@ def to_html(notebook: nbformat.NotebookNode) -> str:
     remove = TagRemovePreprocessor(remove_cell_tags={SETUP_TAG}, enabled=True)
     exporter.register_preprocessor(remove, enabled=True)
     body, _ = exporter.from_notebook_node(notebook)
+    for description in figure_descriptions(notebook):
+        body = body.replace('alt="No description has been provided for this image"',
+                            f'alt="{html.escape(description)}"', 1)
+    if nav:
+        body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, body, count=1)
+        body = body.replace("</body>", nav + "</body>", 1)
     return offline(body)
 
 
@@ -163,7 +200,9 @@ def build_report(notebooks_dir: Path, out_dir: Path, data_dir: Path,
     executed = {}
     for path in only or all_notebooks:
         notebook = execute(Path(path), Path(data_dir))
-        (out_dir / f"{Path(path).stem}.html").write_text(to_html(notebook), encoding="utf-8")
+        nav = navigation([p.stem for p in all_notebooks], Path(path).stem)
+        (out_dir / f"{Path(path).stem}.html").write_text(to_html(notebook, nav),
+                                                         encoding="utf-8")
         executed[Path(path).stem] = notebook
     if raw_dir is not None:
         write_audit_pages(Path(raw_dir), Path(data_dir), out_dir)
