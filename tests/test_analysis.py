@@ -240,3 +240,52 @@ def test_leave_one_notice_out_drops_the_keywords_of_the_notice_coded(frames):
     intervals = validation.intervals_over_notices(hand, validation.auto_codes(
         frames["problems"]))
     assert intervals.loc["f1", "interval"] == "no interval: 5 notices, fewer than 8"
+
+
+def _synthetic(n_per_group: int = 15) -> tuple[dict, pd.DataFrame]:
+    """Notices of two levels whose share of problems in category x is 20 % and 60 %."""
+    notices, problems, flags = [], [], []
+    for level, hits in (("county", 1), ("prefecture", 3)):
+        for k in range(n_per_group):
+            nid = f"{level}{k}"
+            notices.append({"notice_id": nid, "admin_level": level, "inspection_kind": "巡察",
+                            "unit_type": "government_department",
+                            "inspection_start": pd.Timestamp(f"{2018 + k % 5}-03-01")})
+            for j in range(5):
+                problems.append({"notice_id": nid, "problem_seq": j + 1})
+                flags.append(int(j < hits))
+    return ({"notices": pd.DataFrame(notices), "problems": pd.DataFrame(problems)},
+            pd.DataFrame({"x": flags}))
+
+
+def test_covariate_effects_recover_a_known_difference_with_intervals_over_notices():
+    from zhenggai.analysis import effects
+
+    frames, flags = _synthetic()
+    table, why = effects.effects(frames, flags)
+    assert why == ""
+    level = table[table["term"] == "admin_level: prefecture (vs county)"].iloc[0]
+    assert round(level["estimate"], 6) == 0.4
+    assert level["ci_low"] <= 0.4 <= level["ci_high"] and level["n_notices"] == 30
+
+
+def test_covariate_effects_are_not_estimated_on_a_handful_of_notices(frames):
+    from zhenggai.analysis import effects
+
+    table, why = effects.effects(frames, codebook.indicator(frames["problems"]["problem"]))
+    assert table.empty and why.startswith("not estimated")
+
+
+def test_template_share_and_shared_problems():
+    from zhenggai.analysis import templates
+
+    shared = "对照巡察反馈意见逐条建立问题清单任务清单责任清单实行销号管理"
+    frames = {"problems": pd.DataFrame({
+        "notice_id": ["a", "a", "b", "c"], "problem_seq": [1, 2, 1, 1],
+        "problem": ["党组理论学习中心组学习不够深入", "财务报销审核把关不严格存在白条入账现象",
+                    "党组理论学习中心组学习不够深入", "意识形态工作责任制落实不到位"],
+        "response": [shared, "开展财务专项检查", shared, "制定意识形态工作责任清单"]})}
+    share = templates.template_share(frames).set_index("notice_id")["template_share"]
+    assert share["c"] == 0 and share["b"] == 1.0 and 0 < share["a"] < 1
+    pairs = templates.shared_problems(frames)
+    assert pairs[["notice_id", "other_notice_id"]].values.tolist() == [["a", "b"]]

@@ -62,6 +62,12 @@ class Interval:
         return f"{self.coverage:.1%} {self.method}, {notices}".replace(".0%", "%")
 
 
+def draw_notices(n: int, draws: int = DRAWS) -> np.ndarray:
+    """The resampling primitive: `draws` rows of n notice positions drawn with replacement
+    (the same seed every time, so every figure is reproducible)."""
+    return np.random.default_rng(SEED).integers(0, n, size=(draws, n))
+
+
 def _none(estimate: float, n: int) -> Interval:
     return Interval(estimate, float("nan"), float("nan"), n, NONE, float("nan"))
 
@@ -77,8 +83,7 @@ def ratio(numerators, denominators, draws: int = DRAWS) -> Interval:
     estimate = float(num.sum() / den.sum()) if n else float("nan")
     if n < MIN_NOTICES:
         return _none(estimate, n)
-    rng = np.random.default_rng(SEED)
-    picks = rng.integers(0, n, size=(draws, n))
+    picks = draw_notices(n, draws)
     boot = num[picks].sum(axis=1) / den[picks].sum(axis=1)
     tail = (1 - CONFIDENCE) / 2 * 100
     low, high = np.percentile(boot, [tail, 100 - tail])
