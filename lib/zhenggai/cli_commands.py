@@ -14,6 +14,7 @@ from zhenggai.dataset.assemble import assemble
 from zhenggai.dataset.describe import summary as summary_of
 from zhenggai.dataset.folders import FolderError, check_folders, notices_in
 from zhenggai.dataset.ingest import Limits
+from zhenggai.dataset.lock import BuildLock, BuildLocked
 from zhenggai.dataset.write import recover, write_tables
 from zhenggai.text.dates import iso
 
@@ -63,8 +64,22 @@ def build_command(args: argparse.Namespace) -> int:
     except FolderError as exc:
         return _error(str(exc))
     limits = Limits(int(args.max_file_mb * 1024 * 1024), args.time_limit)
+    try:
+        with BuildLock(out):
+            return _locked_build(args, raw, out, limits)
+    except BuildLocked as exc:
+        return _error(str(exc))
+    except OSError as exc:  # the lock's folder cannot be made: nothing can be written there
+        return _error(f"cannot write beside '{out}': {exc.strerror or exc}; nothing was "
+                      "replaced")
+
+
+def _locked_build(args: argparse.Namespace, raw: Path, out: Path, limits: Limits) -> int:
+    """A build holding the lock on its output folder."""
     recover(out)  # what an interrupted build left, even when nothing is to be built
     folder = None if args.no_cache else cache.default_folder(out)
+    if folder and (note := cache.check(folder, out)):
+        print(f"zhenggai: {note}", file=sys.stderr)
     signature = cache.folder_signature(raw, limits) if folder else ""
     summary = cache.unchanged(folder, out, signature) if folder else None
     if summary and not args.strict:

@@ -21,6 +21,7 @@ import pyarrow as pa
 from zhenggai.dataset import cache
 from zhenggai.dataset.entries import Entry, scan
 from zhenggai.dataset.ingest import MANIFEST, Limits, content_hash, entry_rows
+from zhenggai.dataset.lock import BuildLock, die_with_parent
 from zhenggai.dataset.provenance import apply_provenance
 from zhenggai.dataset.rows import FileRows
 from zhenggai.dataset.tables import TableBuilder, splice, with_positions, with_source_files
@@ -60,7 +61,8 @@ def _rows(entries: list[Entry], limits: Limits, workers: int) -> Iterator[FileRo
         yield from map(_task, tasks)
         return
     chunk = max(1, min(64, len(tasks) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context(),
+                             initializer=die_with_parent) as pool:
         yield from pool.map(_task, tasks, chunksize=chunk)
 
 
@@ -160,11 +162,14 @@ def build(raw_dir: Path, out_dir: Path, limits: Limits | None = None, use_cache:
     from zhenggai.dataset.write import write_tables
 
     raw_dir, out_dir, limits = Path(raw_dir), Path(out_dir), limits or Limits()
-    folder = cache.default_folder(out_dir) if use_cache else None
-    last = cache.load(folder, out_dir, limits) if folder else None
-    result = assemble(raw_dir, limits, last)
-    write_tables(result.tables, out_dir)
-    if folder:
-        cache.remember(folder, out_dir, cache.folder_signature(raw_dir, limits),
-                       summary(result.tables), result.tables, result.reusable, limits)
+    with BuildLock(out_dir):
+        folder = cache.default_folder(out_dir) if use_cache else None
+        if folder:
+            cache.check(folder, out_dir)
+        last = cache.load(folder, out_dir, limits) if folder else None
+        result = assemble(raw_dir, limits, last)
+        write_tables(result.tables, out_dir)
+        if folder:
+            cache.remember(folder, out_dir, cache.folder_signature(raw_dir, limits),
+                           summary(result.tables), result.tables, result.reusable, limits)
     return to_frames(result.tables)

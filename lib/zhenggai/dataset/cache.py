@@ -28,10 +28,15 @@ from pathlib import Path
 import pyarrow as pa
 
 from zhenggai.dataset import schema
+from zhenggai.dataset.tables import arrow_schema
 from zhenggai.dataset.versions import build_version, parser_version
 
 CACHE_FOLDER = ".zhenggai-cache"
-Stat = tuple[int, int, int]  # st_mode, st_size, st_mtime_ns
+# st_mode, st_size, st_mtime_ns, st_ctime_ns: the change time no tool can set back (cp -p,
+# tar -x and unzip -o restore the modification time of a file they rewrite, not this)
+Stat = tuple[int, int, int, int]
+RECORD_KEYS = {"signature": str, "summary": str, "files": dict, "parser_version": str,
+               "limits": str, "reusable": dict}
 
 
 def default_folder(out_dir: Path) -> Path:
@@ -40,12 +45,13 @@ def default_folder(out_dir: Path) -> Path:
 
 
 def entry_stat(path: Path) -> Stat | None:
-    """An entry's kind, size and modification time (of a link, the link's own), or None."""
+    """An entry's kind, size, modification and change times (of a link, the link's own), or
+    None."""
     try:
         info = os.lstat(path)
     except OSError:
         return None
-    return (info.st_mode, info.st_size, info.st_mtime_ns)
+    return (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def folder_signature(raw_dir: Path, limits: object) -> str:
@@ -65,18 +71,61 @@ def _home(folder: Path, out_dir: Path) -> Path:
 
 def _record(folder: Path, out_dir: Path) -> dict:
     try:
-        return json.loads((_home(folder, out_dir) / "record.json").read_text(encoding="utf-8"))
+        record = json.loads((_home(folder, out_dir) / "record.json").read_text(
+            encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return record if _well_formed(record) else {}
+
+
+def _well_formed(record: object) -> bool:
+    return isinstance(record, dict) and all(isinstance(record.get(k), kind)
+                                            for k, kind in RECORD_KEYS.items())
+
+
+def check(folder: Path, out_dir: Path) -> str:
+    """A one-line note when the cache of out_dir is damaged (it is then discarded, and
+    every file is parsed again); "" when it is sound or absent."""
+    home = _home(folder, out_dir)
+    path = home / "record.json"
+    if not path.exists():
+        if home.exists():  # tables without a record: half a cache
+            shutil.rmtree(home, ignore_errors=True)
+        return ""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        problem = "" if _well_formed(record) else "its record is not of the expected shape"
+    except (OSError, ValueError) as exc:
+        problem = f"its record cannot be read ({type(exc).__name__})"
+    if not problem and not all((home / f"{name}.arrow").is_file() for name in schema.TABLES):
+        problem = "some of its tables are missing"
+    if not problem:
+        return ""
+    shutil.rmtree(home, ignore_errors=True)
+    return f"the parse cache ({home}) was damaged: {problem}; it is discarded and every " \
+           "file is parsed again"
+
+
+def output_stats(out_dir: Path) -> dict[str, list[int]]:
+    """Each output file's size, modification and change times: a file edited or replaced by
+    hand no longer matches."""
+    found = {}
+    for path in sorted(Path(out_dir).iterdir()):
+        info = path.stat()
+        found[path.name] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+    return found
 
 
 def unchanged(folder: Path, out_dir: Path, signature: str) -> str | None:
     """The summary of the last build into out_dir when nothing it depends on has changed
-    and its outputs are still there; else None."""
+    and its outputs are exactly as it wrote them; else None."""
     record = _record(folder, out_dir)
-    outputs = [Path(out_dir) / name for name in record.get("files", [])]
-    if record.get("signature") != signature or not outputs or \
-            not all(p.exists() for p in outputs):
+    if record.get("signature") != signature or not record.get("files"):
+        return None
+    try:
+        if output_stats(out_dir) != record["files"]:
+            return None  # an output was edited, removed or added by hand
+    except OSError:
         return None
     return record.get("summary")
 
@@ -115,12 +164,14 @@ def load(folder: Path, out_dir: Path, limits: object) -> LastBuild | None:
         for name in schema.TABLES:
             source = pa.memory_map(str(_home(folder, out_dir) / f"{name}.arrow"))
             tables[name] = pa.ipc.open_file(source).read_all()
-    except (OSError, pa.ArrowInvalid):
+    except (OSError, pa.ArrowInvalid, pa.ArrowException):
         return None
+    if any(tables[name].schema != arrow_schema(name) for name in schema.TABLES):
+        return None  # tables of another shape: build from scratch
     try:
         by_name = {name: Reusable(tuple(stat), sha, notice_id)
                    for name, (stat, sha, notice_id) in record.get("reusable", {}).items()}
-    except (TypeError, ValueError):  # a record this code did not write: build from scratch
+    except (TypeError, ValueError, AttributeError):  # a record this code did not write
         return None
     by_hash = {entry.sha: name for name, entry in sorted(by_name.items(), reverse=True)}
     return LastBuild(tables, by_name, by_hash)
@@ -141,7 +192,7 @@ def remember(folder: Path, out_dir: Path, signature: str, summary: str,
                     pa.ipc.new_file(sink, table.schema) as writer:
                 writer.write_table(table)
         record = {"signature": signature, "summary": summary,
-                  "files": sorted(p.name for p in Path(out_dir).iterdir()),
+                  "files": output_stats(out_dir),
                   "parser_version": parser_version(), "limits": repr(limits),
                   "reusable": {name: (entry.stat, entry.sha, entry.notice_id)
                                for name, entry in reusable.items()}}

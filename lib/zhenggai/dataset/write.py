@@ -100,7 +100,21 @@ def recover(out_dir: Path) -> None:
     elif previous.exists():
         shutil.rmtree(previous, ignore_errors=True)
     for stale in out_dir.parent.glob(f".{out_dir.name}.building-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if not _alive(stale.name.rsplit("-", 1)[-1]):  # a live build's staging is its own
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    """Whether the process of a staging folder still runs (this one's never counts)."""
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -169,10 +169,11 @@ def _pages(tasks: list[tuple[Path, str, str, Path, dict[str, str]]]) -> list[str
     from concurrent.futures import ProcessPoolExecutor
 
     from zhenggai.dataset.assemble import POOL_MIN_FILES, pool_context
+    from zhenggai.dataset.lock import die_with_parent
 
     if len(tasks) < POOL_MIN_FILES:
         return [_write_page(task) for task in tasks]
-    with ProcessPoolExecutor(mp_context=pool_context()) as pool:
+    with ProcessPoolExecutor(mp_context=pool_context(), initializer=die_with_parent) as pool:
         return list(pool.map(_write_page, tasks, chunksize=32))
 
 

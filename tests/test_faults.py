@@ -1,0 +1,103 @@
+"""Faults a researcher's machine meets: a killed build's workers, two builds into one folder,
+a damaged cache, files rewritten with their times restored, outputs edited by hand."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from zhenggai.cli import main
+from zhenggai.dataset.lock import BuildLock
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see the workers")
+def test_a_killed_builds_workers_die_with_it(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = (SEEDS / "wuxi_wenlian_2021_xuncha.txt").read_text(encoding="utf-8")
+    for k in range(400):
+        (raw / f"n{k:04d}.txt").write_text(text.replace("无锡", f"无锡{k}"), encoding="utf-8")
+    build = subprocess.Popen([sys.executable, "-m", "zhenggai", "build", "--raw", str(raw),
+                              "--out", str(tmp_path / "out"), "--no-cache"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 30
+    while len(workers) < 2 and time.monotonic() < deadline and build.poll() is None:
+        workers = _children(build.pid)
+        time.sleep(0.05)
+    assert workers, "the build started no worker"
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    time.sleep(1.5)
+    assert not [w for w in workers if _alive(w)], "workers outlived their build"
+
+
+def test_a_second_build_into_the_same_folder_is_refused_naming_the_first(tmp_path, capsys):
+    out = tmp_path / "out"
+    with BuildLock(out):
+        assert main(["build", "--raw", str(SEEDS), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"PID {os.getpid()}" in err and "another build is writing into" in err
+    assert main(["build", "--raw", str(SEEDS), "--out", str(out)]) == 0  # the lock is free
+
+
+def test_a_damaged_cache_is_discarded_with_a_note(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["build", "--raw", str(SEEDS), "--out", str(out)]) == 0
+    records = list((tmp_path / ".zhenggai-cache").glob("*/record.json"))
+    assert len(records) == 1
+    records[0].write_text(json.dumps([1, 2, 3]), encoding="utf-8")  # valid JSON, wrong shape
+    assert main(["build", "--raw", str(SEEDS), "--out", str(out)]) == 0
+    assert "the parse cache" in capsys.readouterr().err
+    assert main(["build", "--raw", str(SEEDS), "--out", str(out)]) == 0
+    assert "nothing changed" in capsys.readouterr().out  # the cache was made again
+
+
+def test_edits_the_fast_path_could_not_see(tmp_path, capsys):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(SEEDS, raw)
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
+    capsys.readouterr()
+    target = raw / "xiangtan_wenlian_2019_xuncha.txt"
+    before = target.stat()
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("一是", "壹是", 1), encoding="utf-8")  # the same size
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # mtime restored (cp -p)
+    assert target.stat().st_size == before.st_size
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
+    assert "nothing changed" not in capsys.readouterr().out
+    (out / "notices.csv").write_text("edited by hand\n", encoding="utf-8")
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
+    assert "nothing changed" not in capsys.readouterr().out
+    assert (out / "notices.csv").read_text(encoding="utf-8").startswith("notice_id,")
