@@ -89,6 +89,7 @@ def test_edits_the_fast_path_could_not_see(tmp_path, capsys):
     shutil.copytree(SEEDS, raw)
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
     capsys.readouterr()
+    first_ids = (out / "notices.csv").read_text(encoding="utf-8")
     target = raw / "xiangtan_wenlian_2019_xuncha.txt"
     before = target.stat()
     text = target.read_text(encoding="utf-8")
@@ -97,7 +98,42 @@ def test_edits_the_fast_path_could_not_see(tmp_path, capsys):
     assert target.stat().st_size == before.st_size
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
     assert "nothing changed" not in capsys.readouterr().out
+    assert (out / "notices.csv").read_text(encoding="utf-8") != first_ids  # read again
     (out / "notices.csv").write_text("edited by hand\n", encoding="utf-8")
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
     assert "nothing changed" not in capsys.readouterr().out
     assert (out / "notices.csv").read_text(encoding="utf-8").startswith("notice_id,")
+
+
+@pytest.mark.parametrize("limit", [["--max-file-mb", "inf"], ["--time-limit", "nan"],
+                                   ["--time-limit", "1e12"], ["--max-file-mb", "-1"]])
+def test_absurd_limits_are_refused_with_a_sentence(tmp_path, capsys, limit):
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "--raw", str(SEEDS), "--out", str(tmp_path / "o"), *limit])
+    assert stop.value.code == 2 and "must be a finite number" in capsys.readouterr().err
+
+
+def test_a_symlinked_out_is_refused_before_anything_is_touched(tmp_path, capsys):
+    target = tmp_path / "real"
+    target.mkdir()
+    (target / "keep.txt").write_text("x", encoding="utf-8")
+    link = tmp_path / "link"
+    link.symlink_to(target)
+    assert main(["build", "--raw", str(SEEDS), "--out", str(link)]) == 2
+    assert "symbolic link" in capsys.readouterr().err
+    assert link.is_symlink() and (target / "keep.txt").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_a_workbook_that_cannot_be_written_is_a_sentence(tmp_path, capsys, monkeypatch):
+    import xlsxwriter.exceptions
+    from zhenggai.dataset import write
+
+    def full_disk(*args, **kwargs):
+        raise xlsxwriter.exceptions.FileCreateError("[Errno 28] No space left on device")
+
+    monkeypatch.setattr(write, "write_workbook", full_disk)
+    out = tmp_path / "out"
+    assert main(["build", "--raw", str(SEEDS), "--out", str(out), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write" in err and "No space left" in err and not out.exists()

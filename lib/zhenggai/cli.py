@@ -45,10 +45,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="exit 1 if any file is rejected or has warnings")
     build.add_argument("--force", action="store_true",
                        help="replace a dataset even when no notice was parsed")
-    build.add_argument("--max-file-mb", type=float, default=20.0,
-                       help="refuse input files larger than this (default 20)")
-    build.add_argument("--time-limit", type=float, default=30.0,
-                       help="seconds one file may take to read and parse (default 30)")
+    build.add_argument("--max-file-mb", type=_positive(float, 0.001, 4096), default=20.0,
+                       help="refuse input files larger than this (default 20, at most 4096)")
+    build.add_argument("--time-limit", type=_positive(float, 0.1, 86400), default=30.0,
+                       help="seconds one file may take to read and parse (default 30, at "
+                       "most a day)")
     build.add_argument("--no-cache", action="store_true",
                        help="parse every file again instead of reusing cached parses "
                        "(kept in .zhenggai-cache beside --out)")
@@ -101,15 +102,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _positive(kind: type, minimum: float = 0.0):
-    """An argparse type: a finite number at least `minimum`."""
+def _positive(kind: type, minimum: float = 0.0, maximum: float = float("inf")):
+    """An argparse type: a finite number from `minimum` to `maximum` (nan and inf refused)."""
     def parse(text: str):
         try:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if not (minimum <= value < float("inf")):
-            raise argparse.ArgumentTypeError(f"must be a finite number of at least {minimum:g}")
+        if not (minimum <= value <= maximum) or value == float("inf"):
+            bound = f" and at most {maximum:g}" if maximum < float("inf") else ""
+            raise argparse.ArgumentTypeError(
+                f"must be a finite number of at least {minimum:g}{bound}")
         return value
     return parse
 

@@ -25,7 +25,8 @@ class Entry:
     name: str  # UTF-8, control characters removed: the ingest log's source_file
     skip_reason: str = ""  # why it is not read; "" for a file to read
     name_note: str = ""  # how the name was repaired, if it was
-    stat: tuple[int, int, int] | None = None  # kind, size, modification time (of a link, its own)
+    # kind, size, modification and change times (of a link, its own)
+    stat: tuple[int, int, int, int] | None = None
 
 
 def display_name(raw_name: str) -> tuple[str, str]:
@@ -68,7 +69,8 @@ def _link_reason(path: Path, folder: Path) -> str:
     return f"a symbolic link to {kind}" if kind else ""
 
 
-def _classify(path: Path, folder: Path, name: str) -> tuple[str, tuple[int, int, int] | None]:
+def _classify(path: Path, folder: Path, name: str
+              ) -> tuple[str, tuple[int, int, int, int] | None]:
     """Why the entry is not read ("" when it is), and its stat."""
     if name.startswith("."):
         return "a hidden file", None
@@ -76,7 +78,7 @@ def _classify(path: Path, folder: Path, name: str) -> tuple[str, tuple[int, int,
         info = path.lstat()
     except OSError as exc:
         return f"cannot be examined: {exc.strerror or exc}", None
-    found = (info.st_mode, info.st_size, info.st_mtime_ns)
+    found = (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
     if stat.S_ISLNK(info.st_mode):
         return _link_reason(path, folder), found
     return _kind(info.st_mode), found

@@ -26,6 +26,13 @@ def check_folders(raw: Path, out: Path) -> None:
         raise FolderError(f"raw folder '{raw}' does not exist")
     if not raw.is_dir():
         raise FolderError(f"'{raw}' is a file, not a folder: --raw takes the folder of notices")
+    try:
+        os.listdir(raw)
+    except OSError as exc:
+        raise FolderError(f"raw folder '{raw}' cannot be listed: {exc.strerror or exc}") from exc
+    if out.is_symlink():
+        raise FolderError(f"--out '{out}' is a symbolic link (to '{os.readlink(out)}'); "
+                          "nothing was touched: give the folder it points to as --out")
     raw_real, out_real = raw.resolve(), out.resolve()
     if _inside(raw_real, out_real):
         raise FolderError(f"--out '{out}' is or contains the raw folder '{raw}': the build would "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import signal
 import threading
 from collections.abc import Iterable, Iterator
@@ -133,14 +134,36 @@ def _parse_entry(entry: Entry, limits: Limits, data: bytes | None = None) -> Par
     return parsed
 
 
+def _read_settled(entry: Entry, limits: Limits) -> bytes:
+    """An entry's bytes, read within the time limit; read once more if the file changed
+    while it was read (a copy still being written), so that the bytes and the stat the
+    cache records belong together."""
+    for _ in range(2):
+        with _time_limit(limits.time_limit_s):
+            data = read_bytes(entry.path, limits.max_file_bytes)
+        try:
+            info = os.lstat(entry.path)
+        except OSError:
+            return data
+        now = (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        if entry.stat is None or tuple(entry.stat) == now:
+            return data
+        entry = replace(entry, stat=now)
+    return data
+
+
 def entry_rows(entry: Entry, limits: Limits = Limits()) -> FileRows:
     """One entry's rows, with the hash of its bytes; never raises for bad input."""
     if (skipped := _skipped(entry)) is not None:
         return file_rows(skipped)
     try:
-        data = read_bytes(entry.path, limits.max_file_bytes)
+        data = _read_settled(entry, limits)
     except ReadError as exc:
         return file_rows(_unreadable(entry.name, str(exc)))
+    except _TimeUp:
+        return file_rows(_unreadable(
+            entry.name, f"took longer than {limits.time_limit_s:g} s to read (a stalled disk "
+            "or mount?); skipped (raise the bound with --time-limit)", timed_out=True))
     parsed = _parse_entry(entry, limits, data)
     return file_rows(parsed, content_hash(data), reusable=not parsed.timed_out)
 

@@ -41,6 +41,16 @@ def write_csv(table: pa.Table, path: Path) -> None:
         arrow_csv.write_csv(table, f, _CSV_OPTIONS)
 
 
+def _workbook(tables: dict[str, pa.Table], path: Path) -> list[str]:
+    """The workbook; XlsxWriter's own errors (a full disk among them) raised as OSError."""
+    import xlsxwriter.exceptions
+
+    try:
+        return write_workbook(tables, path)
+    except xlsxwriter.exceptions.XlsxWriterException as exc:
+        raise OSError(f"the workbook could not be written ({exc})") from exc
+
+
 def _write_files(tables: dict[str, pa.Table], folder: Path) -> list[str]:
     """Every output file into `folder`; returns warnings (from the workbook, or why there is
     none)."""
@@ -48,7 +58,7 @@ def _write_files(tables: dict[str, pa.Table], folder: Path) -> list[str]:
         write_csv(table, folder / f"{name}.csv")
         pq.write_table(table, folder / f"{name}.parquet", compression="zstd")
     no_workbook = too_large(tables)
-    warnings = [no_workbook] if no_workbook else write_workbook(tables,
+    warnings = [no_workbook] if no_workbook else _workbook(tables,
                                                                 folder / "zhenggai.xlsx")
     (folder / "datapackage.json").write_text(
         json.dumps(schema.datapackage(package_sources(tables["notices"])), ensure_ascii=False,
