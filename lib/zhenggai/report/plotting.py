@@ -163,6 +163,9 @@ def heatmap(table: pd.DataFrame, ax=None, fmt: str = "{:.0%}", title: str = "",
     With `per_column`, each column is coloured on its own scale (so 151 days in one column
     does not flatten the others) and no common colour bar is drawn."""
     use_chinese_font()
+    from zhenggai.report.tables import header
+
+    table = table.rename(columns=header)  # column names in words, not snake_case
     if ax is None:
         _, ax = plt.subplots(figsize=(1.0 * len(table.columns) + 2.5, 0.5 * len(table) + 1.5))
     values = table.to_numpy(dtype=float)
@@ -271,10 +274,9 @@ def keyness(table: pd.DataFrame, n: int = 10, title: str = "", target: str = "",
     _, ax = plt.subplots(figsize=(8, 0.32 * len(top) + 1.4))
     colors = ["#4c72b0" if g > 0 else "#dd8452" for g in top["g2"]]
     ax.barh(top["term"], top["g2"], color=colors)
-    for row, r in enumerate(top.itertuples()):
-        ax.annotate(f"log ratio {r.log_ratio:+.1f}", (r.g2, row), fontsize=7, va="center",
-                    xytext=(3 if r.g2 > 0 else -3, 0), textcoords="offset points",
-                    ha="left" if r.g2 > 0 else "right")
+    for row, r in enumerate(top.itertuples()):  # in a margin of their own: never on a bar
+        ax.annotate(f"log ratio {r.log_ratio:+.1f}", (1.01, row),
+                    xycoords=("axes fraction", "data"), fontsize=7, va="center")
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel(f"signed G² (right: more in {target or 'target'}; left: more in "
                   f"{reference or 'reference'})")
