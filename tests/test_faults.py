@@ -137,3 +137,27 @@ def test_a_workbook_that_cannot_be_written_is_a_sentence(tmp_path, capsys, monke
     assert main(["build", "--raw", str(SEEDS), "--out", str(out), "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert "cannot write" in err and "No space left" in err and not out.exists()
+
+
+def test_names_with_control_characters_or_gbk_stay_apart_and_get_audit_pages(tmp_path):
+    from zhenggai.report.audit import write_audit_pages
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    wuxi = (SEEDS / "wuxi_wenlian_2021_xuncha.txt").read_bytes()
+    gansu = (SEEDS / "gansu_wenlian_2017_xunshi.txt").read_bytes()
+    (raw / "notice\x07.txt").write_bytes(wuxi)
+    (raw / "notice.txt").write_bytes(gansu)
+    gbk_name = os.fsdecode("湘潭通报.txt".encode("gbk"))
+    (raw / gbk_name).write_bytes((SEEDS / "xiangtan_wenlian_2019_xuncha.txt").read_bytes())
+    out = tmp_path / "out"
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
+    import pandas as pd
+
+    log = pd.read_csv(out / "ingest_log.csv", dtype=str, keep_default_na=False)
+    assert sorted(log["source_file"]) == sorted(["notice\\x07.txt", "notice.txt",
+                                                 "湘潭通报.txt"])
+    pages = write_audit_pages(raw, out, tmp_path / "reports")
+    assert len(pages) == 3
+    texts = {p.read_text(encoding="utf-8") for p in pages}
+    assert any("无锡" in t for t in texts) and any("甘肃" in t for t in texts)

@@ -10,11 +10,10 @@ control characters are removed from names, so every writer can take them.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-
-from zhenggai.read.document import strip_controls
 
 
 @dataclass(frozen=True)
@@ -29,6 +28,9 @@ class Entry:
     stat: tuple[int, int, int, int] | None = None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def display_name(raw_name: str) -> tuple[str, str]:
     """A name every writer can take, and a note when it had to be repaired."""
     data = os.fsencode(raw_name)
@@ -41,10 +43,11 @@ def display_name(raw_name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             name = data.decode("utf-8", errors="backslashreplace")
             note = "file name is not UTF-8 or GBK; undecodable bytes shown as \\xNN"
-    cleaned, n = strip_controls(name)
-    if n:
-        note = "; ".join(filter(None, [note, f"removed {n} control character(s) from the name"]))
-    return cleaned, note
+    escaped, n = _CONTROL.subn(lambda m: f"\\x{ord(m.group()):02x}", name)
+    if n:  # escaped, not removed: two names that differ by one never merge
+        note = "; ".join(filter(None, [note, f"{n} control character(s) of the name shown "
+                                              "as \\xNN"]))
+    return escaped, note
 
 
 def _kind(mode: int) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from zhenggai.dataset.entries import scan
 from zhenggai.notice.lines import split_lines
 from zhenggai.notice.model import NotANotice
 from zhenggai.notice.parse import parse_notice
@@ -154,10 +155,9 @@ nothing.</p><div class="wrap"><table class="text">{"".join(body)}</table></div>
 
 def _write_page(task: tuple[Path, str, str, Path, dict[str, str]]) -> str:
     """Write one notice's audit page; "" when written, else why not."""
-    raw_dir, source_file, notice_id, folder, source = task
+    path, source_file, notice_id, folder, source = task
     try:
-        page = audit_page(read_document(Path(raw_dir) / source_file).text, source_file,
-                          source)
+        page = audit_page(read_document(Path(path)).text, source_file, source)
     except (OSError, ReadError, NotANotice) as exc:
         return str(exc) or type(exc).__name__
     (folder / f"{notice_id}.html").write_text(page, encoding="utf-8")
@@ -213,8 +213,12 @@ def write_audit_pages(raw_dir: Path, data_dir: Path, out_dir: Path) -> list[Path
     folder.mkdir(parents=True, exist_ok=True)
     notices = log[log["notice_id"] != ""]
     sources = _sources(Path(data_dir))
+    # the tables name a file by its display name (GBK decoded, controls escaped): the entry
+    # scanned under that name is the file on disk
+    paths = {entry.name: entry.path for entry in scan(Path(raw_dir))}
     failures = dict(zip(notices["source_file"], _pages(
-        [(Path(raw_dir), name, notice_id, folder, sources.get(notice_id, {}))
+        [(paths.get(name, Path(raw_dir) / name), name, notice_id, folder,
+          sources.get(notice_id, {}))
          for name, notice_id in zip(notices["source_file"], notices["notice_id"],
                                     strict=True)]), strict=True))
     written, rows = [], []
