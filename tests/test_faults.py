@@ -161,3 +161,56 @@ def test_names_with_control_characters_or_gbk_stay_apart_and_get_audit_pages(tmp
     assert len(pages) == 3
     texts = {p.read_text(encoding="utf-8") for p in pages}
     assert any("无锡" in t for t in texts) and any("甘肃" in t for t in texts)
+
+
+def _edited_copy(seeds_processed: Path, tmp_path: Path, edit) -> Path:
+    folder = tmp_path / "processed"
+    shutil.copytree(seeds_processed, folder)
+    path = folder / "notices.csv"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
+def test_hand_edited_tables_fail_with_file_column_and_line(seeds_processed, tmp_path):
+    from zhenggai.dataset.load import TableError, load_tables
+
+    def drop_column(text: str) -> str:
+        return "\n".join(",".join(line.split(",")[:-1]) for line in text.splitlines()) + "\n"
+
+    def bad_date(text: str) -> str:
+        lines = text.splitlines()
+        header = lines[0].split(",")
+        cells = lines[2].split(",")
+        cells[header.index("inspection_start")] = '"2021/13/45"'
+        lines[2] = ",".join(cells)
+        return "\n".join(lines) + "\n"
+
+    with pytest.raises(TableError, match="notices.csv: missing column"):
+        load_tables(_edited_copy(seeds_processed, tmp_path / "a", drop_column))
+    with pytest.raises(TableError, match=r"notices.csv, column inspection_start, line 3: "
+                                         r"'2021/13/45' is not a date"):
+        load_tables(_edited_copy(seeds_processed, tmp_path / "b", bad_date))
+    blank = _edited_copy(seeds_processed, tmp_path / "c", lambda t: t + ",,,,\n,,,,\n")
+    with pytest.raises(TableError, match="empty row"):
+        load_tables(blank)
+
+
+def test_excels_empty_rows_are_dropped_when_lenient(seeds_processed, tmp_path):
+    from zhenggai.dataset.load import load_tables
+
+    columns = (seeds_processed / "notices.csv").read_text(encoding="utf-8").split("\n")[0]
+    empty = ",".join([""] * len(columns.split(","))) + "\n"
+    folder = _edited_copy(seeds_processed, tmp_path, lambda t: t + empty * 2)
+    with pytest.warns(UserWarning, match="dropped 2 empty row"):
+        frames = load_tables(folder, lenient=True)
+    assert len(frames["notices"]) == 5
+
+
+def test_a_report_on_a_broken_table_stops_with_that_sentence(seeds_processed, tmp_path,
+                                                             capsys):
+    folder = _edited_copy(seeds_processed, tmp_path,
+                          lambda t: t.replace("unit_type,", "sector,", 1))
+    assert main(["report", "--data", str(folder), "--out", str(tmp_path / "r"),
+                 str(ROOT / "notebooks" / "01_corpus.ipynb")]) == 2
+    err = capsys.readouterr().err
+    assert "the report stopped: TableError: notices.csv:" in err and "sector" in err

@@ -13,10 +13,10 @@ import argparse
 import sys
 
 from zhenggai import __version__
+from zhenggai.cli_collect import collect_command
 from zhenggai.cli_commands import (
     agreement_command,
     build_command,
-    collect_command,
     parse_command,
     report_command,
     sheet_command,

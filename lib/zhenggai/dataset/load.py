@@ -1,8 +1,15 @@
-"""Loading the processed tables, from a notebook, a script or `make report` alike."""
+"""Loading the processed tables, from a notebook, a script or `make report` alike.
+
+Every table is checked against the schema the data dictionary states: the columns must be
+exactly the schema's, every value must parse as its column's type, and a row may not be
+empty (what a spreadsheet leaves after an edit: ,,,,). Any fault raises TableError naming the
+file, the column and the line; `lenient=True` drops empty rows with a warning instead.
+"""
 
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -28,24 +35,76 @@ def data_dir(folder: str | Path | None = None) -> Path:
     )
 
 
-def load_tables(folder: str | Path | None = None) -> dict[str, pd.DataFrame]:
-    """All tables of a build, typed by the schema: dates as datetimes, counts as Int64."""
+class TableError(ValueError):
+    """A processed table that does not match its schema; the message names file, column
+    and line."""
+
+
+_BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
+
+
+def _typed(values: pd.Series, kind: str) -> tuple[pd.Series, pd.Series]:
+    """A column in its type, and which of its non-empty values did not parse."""
+    empty = values == ""
+    if kind in ("integer", "number"):
+        parsed = pd.to_numeric(values.where(~empty), errors="coerce")
+        bad = parsed.isna() & ~empty
+        if kind == "integer":
+            bad |= parsed.notna() & (parsed % 1 != 0)
+            return parsed.where(~bad).astype("Int64"), bad
+        return parsed.astype("Float64"), bad
+    if kind == "boolean":
+        parsed = values.str.lower().map(_BOOLEANS)
+        return parsed.astype("boolean"), parsed.isna() & ~empty
+    if kind == "date":
+        parsed = pd.to_datetime(values.where(~empty), format="%Y-%m-%d", errors="coerce")
+        return parsed, parsed.isna() & ~empty
+    return values, pd.Series(False, index=values.index)
+
+
+def _load(path: Path, cols: list, lenient: bool) -> pd.DataFrame:
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError) as exc:
+        raise TableError(f"{path.name}: cannot be read ({exc})") from exc
+    expected = [name for name, _, _ in cols]
+    missing = [c for c in expected if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in expected]
+    if missing or extra:
+        raise TableError(f"{path.name}: " + "; ".join(
+            filter(None, [f"missing column(s) {', '.join(missing)}" if missing else "",
+                          f"column(s) the schema does not have: {', '.join(extra)}"
+                          if extra else ""])) + " (see the data dictionary, README.md)")
+    blank = (frame == "").all(axis=1)
+    if blank.any():
+        lines = [str(i + 2) for i in frame.index[blank][:5]]
+        if not lenient:
+            raise TableError(f"{path.name}: empty row(s) at line {', '.join(lines)} (a "
+                             "spreadsheet's leftovers?); remove them, or load with "
+                             "lenient=True to drop them")
+        warnings.warn(f"{path.name}: dropped {int(blank.sum())} empty row(s)", stacklevel=3)
+        frame = frame[~blank]  # the index keeps each row's line in the file
+    for name, kind, _ in cols:
+        printed = frame[name]
+        frame[name], bad = _typed(printed, kind)
+        if bad.any():
+            row = frame.index[bad][0]
+            raise TableError(f"{path.name}, column {name}, line {int(row) + 2}: "
+                             f"{printed[row]!r} is not {_WHAT[kind]}")
+    return frame.reset_index(drop=True)
+
+
+_WHAT = {"integer": "a whole number", "number": "a number", "boolean": "true or false",
+         "date": "a date (YYYY-MM-DD)"}
+
+
+def load_tables(folder: str | Path | None = None, lenient: bool = False
+                ) -> dict[str, pd.DataFrame]:
+    """All tables of a build, checked against the schema and typed by it: dates as
+    datetimes, counts as Int64, flags as boolean. TableError names any fault."""
     folder = data_dir(folder)
-    frames = {}
-    for table, cols in schema.TABLES.items():
-        frame = pd.read_csv(folder / f"{table}.csv", dtype=str, keep_default_na=False)
-        for name, kind, _ in cols:
-            if kind == "integer":
-                frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Int64")
-            elif kind == "number":
-                frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Float64")
-            elif kind == "boolean":
-                flags = frame[name].str.lower().map({"true": True, "false": False})
-                frame[name] = flags.astype("boolean")
-            elif kind == "date":
-                frame[name] = pd.to_datetime(frame[name].replace("", None), format="%Y-%m-%d")
-        frames[table] = frame
-    return frames
+    return {table: _load(folder / f"{table}.csv", cols, lenient)
+            for table, cols in schema.TABLES.items()}
 
 
 def notice_labels(notices: pd.DataFrame) -> pd.Series:
