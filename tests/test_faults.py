@@ -185,7 +185,7 @@ def test_hand_edited_tables_fail_with_file_column_and_line(seeds_processed, tmp_
         lines[2] = ",".join(cells)
         return "\n".join(lines) + "\n"
 
-    with pytest.raises(TableError, match="notices.csv: missing column"):
+    with pytest.raises(TableError, match=r"notices\.csv: missing column"):
         load_tables(_edited_copy(seeds_processed, tmp_path / "a", drop_column))
     with pytest.raises(TableError, match=r"notices.csv, column inspection_start, line 3: "
                                          r"'2021/13/45' is not a date"):
