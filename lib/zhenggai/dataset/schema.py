@@ -132,6 +132,12 @@ def columns(table: str) -> list[str]:
     return [name for name, _, _ in TABLES[table]]
 
 
+# Each column's kind by name (a name has one kind wherever it stands), and the columns of
+# money, written as exact decimals in Parquet.
+KINDS = {name: kind for cols in TABLES.values() for name, kind, _ in cols}
+AMOUNTS = ("amount_yuan",)
+
+
 def datapackage(sources: list[dict[str, str]] | None = None) -> dict[str, Any]:
     """A Frictionless Data Package descriptor for the CSV tables; `sources` lists where the
     notices came from (see write.package_sources)."""

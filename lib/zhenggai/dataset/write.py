@@ -20,6 +20,7 @@ import shutil
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as arrow_csv
 import pyarrow.parquet as pq
 
@@ -34,11 +35,35 @@ _AT_FDCWD = -100
 _CSV_OPTIONS = arrow_csv.WriteOptions(include_header=False, quoting_style="needed")
 
 
+def _csv_ready(table: pa.Table) -> pa.Table:
+    """Booleans as TRUE/FALSE, which R's read.csv, Stata and Excel read as logical values
+    (Arrow writes true/false, which R reads as text)."""
+    for i, field in enumerate(table.schema):
+        if pa.types.is_boolean(field.type):
+            column = pc.if_else(table.column(i), "TRUE", "FALSE")
+            table = table.set_column(i, field.name, column)
+    return table
+
+
+def parquet_ready(table: pa.Table) -> pa.Table:
+    """Parquet types a reader needs no help with: dates as date32, amounts as exact
+    decimals (yuan to the fen), booleans as booleans."""
+    for i, field in enumerate(table.schema):
+        kind = schema.KINDS.get(field.name)
+        if kind == "date":
+            text = table.column(i)
+            column = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+            table = table.set_column(i, field.name, column.cast(pa.date32()))
+        elif field.name in schema.AMOUNTS:
+            table = table.set_column(i, field.name, table.column(i).cast(pa.decimal128(18, 2)))
+    return table
+
+
 def write_csv(table: pa.Table, path: Path) -> None:
     """One table as CSV: a header of plain column names, then Arrow's rows."""
     with open(path, "wb") as f:
         f.write((",".join(table.column_names) + "\n").encode())
-        arrow_csv.write_csv(table, f, _CSV_OPTIONS)
+        arrow_csv.write_csv(_csv_ready(table), f, _CSV_OPTIONS)
 
 
 def _workbook(tables: dict[str, pa.Table], path: Path) -> list[str]:
@@ -56,7 +81,7 @@ def _write_files(tables: dict[str, pa.Table], folder: Path) -> list[str]:
     none)."""
     for name, table in tables.items():
         write_csv(table, folder / f"{name}.csv")
-        pq.write_table(table, folder / f"{name}.parquet", compression="zstd")
+        pq.write_table(parquet_ready(table), folder / f"{name}.parquet", compression="zstd")
     no_workbook = too_large(tables)
     warnings = [no_workbook] if no_workbook else _workbook(tables,
                                                                 folder / "zhenggai.xlsx")

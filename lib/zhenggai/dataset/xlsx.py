@@ -1,8 +1,10 @@
 """The dataset as one Excel workbook, for spreadsheet users.
 
-Written with XlsxWriter in constant-memory mode: every cell is a string, a number or a
-boolean, never a formula (text beginning with = stays text). Zip entries carry a fixed
-timestamp and the document a fixed creation date, so the same tables give the same bytes.
+Written with XlsxWriter in constant-memory mode: every cell is a string, a number, a boolean
+or a real date, never a formula (text beginning with = stays text). Each sheet keeps its
+header in view, filters on every column, and sets widths, long text wrapped. Zip entries
+carry a fixed timestamp and the document a fixed creation date, so the same tables give the
+same bytes.
 Excel's limits are kept in the workbook only: a table longer than a sheet continues on further
 sheets, and a cell longer than Excel allows is cut, each with a warning. A corpus of more than
 MAX_WORKBOOK_CELLS cells gets no workbook, with a note in the build's summary and the data
@@ -41,10 +43,31 @@ def _cell(value: object, kind: str) -> tuple[object, bool]:
     return text, False
 
 
-def _write_sheet(sheet, table: pa.Table, kinds: list[str], start: int, stop: int) -> int:
+LONG_TEXT = ("title", "problem", "response", "result", "text", "evidence", "warnings",
+             "message", "cleaning_notes", "object", "section")
+TEXT_WIDTH, LONG_WIDTH, DATE_WIDTH = 14, 48, 11
+
+
+def _layout(sheet, table: pa.Table, kinds: list[str], rows: int, formats: dict) -> None:
+    """A header that stays in view and filters, and columns as wide as their content needs
+    (long text wrapped), set before any row is written (constant-memory mode)."""
+    for col, (name, kind) in enumerate(zip(table.column_names, kinds, strict=True)):
+        if name in LONG_TEXT:
+            sheet.set_column(col, col, LONG_WIDTH, formats["wrap"])
+        elif kind == "date":
+            sheet.set_column(col, col, DATE_WIDTH, formats["date"])
+        else:
+            sheet.set_column(col, col, max(TEXT_WIDTH, len(name) + 2))
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(rows, 1), len(kinds) - 1)
+
+
+def _write_sheet(sheet, table: pa.Table, kinds: list[str], start: int, stop: int,
+                 formats: dict) -> int:
     """Rows [start, stop) of a table on one sheet, under its header; returns cells cut."""
+    _layout(sheet, table, kinds, stop - start, formats)
     for col, name in enumerate(table.column_names):
-        sheet.write_string(0, col, name)
+        sheet.write_string(0, col, name, formats["header"])
     cut = 0
     columns = [column.to_pylist() for column in table.slice(start, stop - start).columns]
     for offset in range(stop - start):
@@ -59,6 +82,11 @@ def _write_sheet(sheet, table: pa.Table, kinds: list[str], start: int, stop: int
                 sheet.write_number(offset + 1, col, float(value))
             elif kind == "boolean":
                 sheet.write_boolean(offset + 1, col, bool(value))
+            elif kind == "date" and value:  # a real date cell, shown as YYYY-MM-DD
+                sheet.write_datetime(offset + 1, col, dt.date.fromisoformat(value),
+                                     formats["date"])
+            elif kind == "date":
+                continue
             else:
                 sheet.write_string(offset + 1, col, value)
     return cut
@@ -80,6 +108,9 @@ def write_workbook(tables: dict[str, pa.Table], path: Path) -> list[str]:
     warnings: list[str] = []
     workbook = xlsxwriter.Workbook(str(path), {**_OPTIONS, "tmpdir": str(Path(path).parent)})
     workbook.set_properties({"author": "zhenggai", "created": _FIXED_CREATED})
+    formats = {"date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+               "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+               "header": workbook.add_format({"bold": True})}
     per_sheet = MAX_ROWS - 1
     for name, table in tables.items():
         kinds = [kind for _, kind, _ in schema.TABLES[name]]
@@ -91,7 +122,7 @@ def write_workbook(tables: dict[str, pa.Table], path: Path) -> list[str]:
         for part in range(parts):
             sheet = workbook.add_worksheet(name if part == 0 else f"{name} ({part + 1})")
             cut += _write_sheet(sheet, table, kinds, part * per_sheet,
-                                min(table.num_rows, (part + 1) * per_sheet))
+                                min(table.num_rows, (part + 1) * per_sheet), formats)
         if cut:
             warnings.append(f"xlsx: {cut} cell(s) of {name} longer than Excel's "
                             f"{MAX_CELL_CHARS:,} characters were cut (the CSV holds them whole)")
