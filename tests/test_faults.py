@@ -214,3 +214,41 @@ def test_a_report_on_a_broken_table_stops_with_that_sentence(seeds_processed, tm
                  str(ROOT / "notebooks" / "01_corpus.ipynb")]) == 2
     err = capsys.readouterr().err
     assert "the report stopped: TableError: notices.csv:" in err and "sector" in err
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to see the workers")
+def test_ctrl_c_at_any_moment_of_a_pooled_build(tmp_path):
+    """SIGINT to the process group at moments through the first second: exit 130 (or 0 when
+    the build had finished), no traceback, no hang, the old dataset whole, no process left."""
+    import random
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    text = (SEEDS / "wuxi_wenlian_2021_xuncha.txt").read_text(encoding="utf-8")
+    for k in range(300):
+        (raw / f"n{k:04d}.txt").write_text(text.replace("无锡", f"无锡{k}"), encoding="utf-8")
+    shutil.copy(SEEDS / "xiangtan_wenlian_2019_xuncha.txt", tmp_path / "one.txt")
+    first = tmp_path / "first"
+    first.mkdir()
+    shutil.copy(SEEDS / "xiangtan_wenlian_2019_xuncha.txt", first)
+    assert main(["build", "--raw", str(first), "--out", str(out), "--no-cache"]) == 0
+    before = (out / "notices.csv").read_bytes()
+    rng = random.Random(0)
+    for _ in range(6):
+        build = subprocess.Popen([sys.executable, "-m", "zhenggai", "build", "--raw", str(raw),
+                                  "--out", str(out), "--no-cache"], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True, start_new_session=True)
+        time.sleep(rng.uniform(0.05, 1.0))
+        seen = _children(build.pid)
+        os.killpg(build.pid, signal.SIGINT)
+        try:
+            _, err = build.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(build.pid, signal.SIGKILL)
+            pytest.fail("the build hung after Ctrl-C")
+        assert build.returncode in (130, 0), err
+        assert "Traceback" not in err
+        time.sleep(0.5)
+        assert not [w for w in seen if _alive(w)], "a worker outlived the build"
+        if build.returncode == 130:
+            assert (out / "notices.csv").read_bytes() == before  # the old dataset, whole

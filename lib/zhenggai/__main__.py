@@ -1,7 +1,6 @@
-"""`python -m zhenggai` runs the `zhenggai` command."""
+"""`python -m zhenggai`: the same command as `zhenggai`."""
 
-import sys
+from zhenggai.entry import run
 
-from zhenggai.cli import main
-
-sys.exit(main())
+if __name__ == "__main__":
+    run()

@@ -10,6 +10,7 @@ equal a cold build's, byte for byte (tests/test_cache.py).
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -61,9 +62,32 @@ def _rows(entries: list[Entry], limits: Limits, workers: int) -> Iterator[FileRo
         yield from map(_task, tasks)
         return
     chunk = max(1, min(64, len(tasks) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context(),
-                             initializer=die_with_parent) as pool:
+    pool = started_pool(workers)
+    try:
         yield from pool.map(_task, tasks, chunksize=chunk)
+    except BaseException:  # Ctrl-C, or the consumer gone: stop now, not after every task
+        stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def started_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    """A pool whose workers are all started, with Ctrl-C held back while they start: they
+    inherit it blocked, ignore it (Ctrl-C is the build's to handle) and die with the build."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=pool_context(),
+                                   initializer=die_with_parent)
+        pool.submit(int).result()  # starts every worker
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    return pool
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """End a pool now: the tasks not yet begun are dropped, the few under way finish (its
+    workers ignore Ctrl-C; killing them would break the pool's own bookkeeping)."""
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _reused(entries: list[Entry], last: cache.LastBuild | None, limits: Limits

@@ -166,15 +166,19 @@ def _write_page(task: tuple[Path, str, str, Path, dict[str, str]]) -> str:
 
 def _pages(tasks: list[tuple[Path, str, str, Path, dict[str, str]]]) -> list[str]:
     """Write the pages, over a process pool when there are many (each parses its notice)."""
-    from concurrent.futures import ProcessPoolExecutor
 
-    from zhenggai.dataset.assemble import POOL_MIN_FILES, pool_context
-    from zhenggai.dataset.lock import die_with_parent
+    from zhenggai.dataset.assemble import POOL_MIN_FILES, started_pool, stop_pool
 
     if len(tasks) < POOL_MIN_FILES:
         return [_write_page(task) for task in tasks]
-    with ProcessPoolExecutor(mp_context=pool_context(), initializer=die_with_parent) as pool:
+    pool = started_pool()
+    try:
         return list(pool.map(_write_page, tasks, chunksize=32))
+    except BaseException:
+        stop_pool(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True)
 
 
 def _sources(data_dir: Path) -> dict[str, dict[str, str]]:
