@@ -50,6 +50,13 @@ def strip_controls(text: str) -> tuple[str, int]:
 
 def _html_text(raw: str) -> tuple[str, tuple[str, ...]]:
     from zhenggai.read.html_article import article_text
+    from zhenggai.read.html_plain import TREE_LIMIT, plain_text, without_noise
+
+    if len(raw) > TREE_LIMIT:
+        raw = without_noise(raw)
+        if len(raw) > TREE_LIMIT:  # memory is bounded per file: no tree of this size
+            return plain_text(raw), (f"a page of {len(raw):,} characters of markup was read "
+                                     "as plain text, without its layout",)
 
     with warnings.catch_warnings(record=True) as caught:  # BeautifulSoup's, named by file
         warnings.simplefilter("always")
