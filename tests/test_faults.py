@@ -258,7 +258,7 @@ def test_a_page_too_large_for_a_tree_is_read_as_plain_text(tmp_path, monkeypatch
     from zhenggai import read_document
     from zhenggai.read import html_plain
 
-    monkeypatch.setattr(html_plain, "TREE_LIMIT", 200)  # as if the page were many megabytes
+    monkeypatch.setattr(html_plain, "TREE_LIMIT", 50)  # as if the page were many megabytes
     page = ("<html><head><script>var x = 1;</script><style>p {}</style></head><body>"
             "<div><p>中共某县文联党组关于县委巡察整改情况的通报</p><p>根据县委统一部署，"
             "2023年3月1日至4月30日，县委第一巡察组对县文联党组开展了巡察。</p></div></body></html>")
