@@ -34,6 +34,7 @@ _SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000), None: Decimal(1)}
 _VERB = {kind: re.compile(verbs) for kind, verbs in v.OUTCOME_VERBS}
 _ANY_VERB = re.compile("|".join(verbs for _, verbs in v.OUTCOME_VERBS) + "|"
                        + v.RULE_VERBS.pattern + "|" + v.MONEY_RESOLVED_VERBS.pattern)
+_MONEY_OR_RESOLVED = re.compile(_VERB["money"].pattern + "|" + v.MONEY_RESOLVED_VERBS.pattern)
 MAX_GAP = 6  # characters between a verb (or a document) and the next document it governs
 FEN = Decimal("0.01")
 
@@ -197,10 +198,14 @@ def outcomes_of(seq: int | None, text: str) -> list[Outcome]:
         if not _ANY_VERB.search(clause):
             continue
         searchable = _outside_documents(clause)
-        money = _money(seq, clause, searchable) or _resolved_money(seq, clause, searchable)
-        found += (_acts(seq, "discipline", clause, searchable) + money
-                  + _rules(seq, clause, searchable)
-                  + _acts(seq, "personnel", clause, searchable))
+        # each kind's reader runs only where its verbs stand (most clauses have none)
+        found += _acts(seq, "discipline", clause, searchable) \
+            if _VERB["discipline"].search(searchable) else []
+        found += (_money(seq, clause, searchable) or _resolved_money(seq, clause, searchable)) \
+            if _MONEY_OR_RESOLVED.search(searchable) else []
+        found += _rules(seq, clause, searchable) if v.RULE_VERBS.search(searchable) else []
+        found += _acts(seq, "personnel", clause, searchable) \
+            if _VERB["personnel"].search(searchable) else []
     return found
 
 

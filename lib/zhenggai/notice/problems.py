@@ -42,7 +42,7 @@ def find_problems(body: list[Line], appendix: list[Line] | None = None) -> list[
         return ledger
     headers = [problem_header(line.text) for line in body]
     for region in (_in_problem_chapters(body), [True] * len(body)):
-        problems = _walk(body, _problem_starts(body, headers, region), region)
+        problems = _walk(body, _problem_starts(body, headers, region), region, headers)
         if problems:
             return [_finished(p) for p in problems]
     return []
@@ -247,11 +247,11 @@ class _Walker:
             self.continue_answer(i, line)
 
 
-def _walk(body: list[Line], starts: dict[int, ProblemHeader],
-          region: list[bool]) -> list[Problem]:
+def _walk(body: list[Line], starts: dict[int, ProblemHeader], region: list[bool],
+          headers: list[ProblemHeader | None]) -> list[Problem]:
     if not starts:
         return []
-    walker = _Walker(body, starts, region, [problem_header(line.text) for line in body])
+    walker = _Walker(body, starts, region, headers)
     for i, line in enumerate(body):
         walker.step(i, line)
     return walker.problems
