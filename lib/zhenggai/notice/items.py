@@ -154,9 +154,3 @@ def block_label(text: str) -> Label | None:
     else:
         kind = "response"
     return Label(kind, rest)
-
-
-def is_response_text(text: str) -> bool:
-    """A line that can only continue a response: no header, heading or closing line."""
-    return bool(text) and not problem_header(text) and not heading(text) \
-        and not v.CLOSING_LINE.match(text)
