@@ -174,7 +174,8 @@ def assemble(raw_dir: Path, limits: Limits | None = None, last: cache.LastBuild 
         tables = with_source_files(splice(parts))
     else:
         tables = splice(parts)
-    return Assembled(apply_provenance(tables, raw_dir), reusable, len(reused))
+    hashes = {name: entry.sha for name, entry in reusable.items()}  # taken once, above
+    return Assembled(apply_provenance(tables, raw_dir, hashes), reusable, len(reused))
 
 
 def build(raw_dir: Path, out_dir: Path, limits: Limits | None = None, use_cache: bool = True

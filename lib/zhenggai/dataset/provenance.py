@@ -70,8 +70,8 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _file_warnings(raw_dir: Path, manifest: Manifest, names: list[str], statuses: list[str]
-                   ) -> dict[str, str]:
+def _file_warnings(raw_dir: Path, manifest: Manifest, names: list[str], statuses: list[str],
+                   hashes: dict[str, str]) -> dict[str, str]:
     """Entry name → the manifest's warning about it (no row, a hash that does not match)."""
     found = {}
     for name, status in zip(names, statuses, strict=True):
@@ -85,7 +85,7 @@ def _file_warnings(raw_dir: Path, manifest: Manifest, names: list[str], statuses
         expected = row.get("sha256", "").lower()
         if expected:
             try:
-                actual = _sha256(Path(raw_dir) / name)
+                actual = hashes.get(name) or _sha256(Path(raw_dir) / name)
             except OSError:
                 continue
             if actual != expected:
@@ -117,8 +117,10 @@ def _with_warnings(log: pa.Table, warnings: dict[str, str]) -> pa.Table:
     return log.set_column(log.column_names.index("message"), "message", pa.array(messages))
 
 
-def apply_provenance(tables: dict[str, pa.Table], raw_dir: Path) -> dict[str, pa.Table]:
-    """The tables with each notice's provenance and the manifest's warnings filled in."""
+def apply_provenance(tables: dict[str, pa.Table], raw_dir: Path,
+                     hashes: dict[str, str] | None = None) -> dict[str, pa.Table]:
+    """The tables with each notice's provenance and the manifest's warnings filled in;
+    `hashes` are the entries' SHA-256 the build already took (a file not in them is read)."""
     manifest = read_manifest(raw_dir)
     notices, log = tables["notices"], tables["ingest_log"]
     files = notices["source_file"].to_pylist()
@@ -137,7 +139,8 @@ def apply_provenance(tables: dict[str, pa.Table], raw_dir: Path) -> dict[str, pa
         if manifest.problem:
             warnings[MANIFEST] = manifest.problem
         else:
-            warnings = _file_warnings(raw_dir, manifest, names, log["status"].to_pylist())
+            warnings = _file_warnings(raw_dir, manifest, names, log["status"].to_pylist(),
+                                      hashes or {})
             missing = sorted(set(manifest.rows) - set(names))
             if missing:
                 warnings[MANIFEST] = (f"{len(missing)} row(s) of {MANIFEST} name files not in "

@@ -62,9 +62,9 @@ CENTRAL_UNIT = re.compile(
 # A township's party committee counts as county level (乡, 镇, 街道 are below the county).
 # A township: 乡/镇/街道/苏木 ending the unit's place, or before one of its own bodies (never
 # the 乡 of 城乡建设局 or 乡村振兴局, nor the 镇 of 城镇).
+TOWNSHIP_WORD = r"(?:(?<!城)乡(?!村振兴)|(?<!城)镇|街道|苏木)"
 TOWNSHIP_UNIT = re.compile(
-    r"(?:(?<!城)乡(?!村振兴)|(?<!城)镇|街道|苏木)"
-    r"(?=$|村|社区|嘎查|人民政府|政府|党委|党工委|工委|纪委|机关|卫生院|中心|办事处|中学|小学|学校|总支|支部)")
+    TOWNSHIP_WORD + r"(?=$|村|社区|嘎查|人民政府|政府|党委|党工委|工委|纪委|机关|卫生院|中心|办事处|中学|小学|学校|总支|支部)")
 # The level a unit's name implies when it names no place: 市妇联 → prefecture.
 UNIT_LEVEL_WORD: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:中共)?省"), "province"),
@@ -102,7 +102,7 @@ FIRST_PERSON_UNIT = re.compile(r"^(?:我|本)(?:单位|局|院|会|委|镇|乡|�
 # glosses are in the data dictionary.
 UNIT_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("village_community", re.compile(r"(?:村|社区|嘎查)(?:党支部|党总支|支部|委员会|村委会|居委会|村民委员会)?$")),
-    ("township", re.compile(r"(?:(?<!城)乡(?!村振兴)|(?<!城)镇|街道|苏木)(?:党委|党工委|工委|人民政府|政府|办事处)?$")),
+    ("township", re.compile(TOWNSHIP_WORD + r"(?:党委|党工委|工委|人民政府|政府|办事处)?$")),
     ("development_zone", re.compile(r"开发区|高新区|高新技术产业|保税区|新区|产业园区|园区|管理委员会$|管委会")),
     ("court_procuratorate", re.compile(r"法院|检察院")),
     ("university", re.compile(r"大学|(?<!行政)(?<!党校)学院$|职业技术学院|高等专科学校|职业学院")),
