@@ -22,8 +22,9 @@ SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 @pytest.fixture(scope="session")
 def seeds_processed(tmp_path_factory) -> Path:
     """The tables of the frozen seeds, built once for the session."""
-    from zhenggai.dataset.assemble import build
+    from zhenggai.dataset.builder import build
 
     out = tmp_path_factory.mktemp("seeds") / "processed"
     build(SEEDS, out, use_cache=False)
     return out
+

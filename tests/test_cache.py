@@ -6,10 +6,11 @@ import shutil
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 from zhenggai import dataset
 from zhenggai.cli import main
-from zhenggai.dataset import cache, versions
-from zhenggai.dataset.assemble import assemble
+from zhenggai.dataset import cache, tables, versions
+from zhenggai.dataset.builder import build
 from zhenggai.dataset.load import load_tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +25,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 def _cold(raw: Path, out: Path) -> dict[str, bytes]:
     """A build from nothing: no cache, no previous build, no pool."""
-    dataset.write_tables(assemble(raw, workers=1).tables, out)
+    build(raw, out, use_cache=False, workers=1)
     return _files(out)
 
 
@@ -34,12 +35,13 @@ def _build(raw: Path, out: Path) -> dict[str, bytes]:
     return _files(out)
 
 
-def test_cached_pooled_and_reused_builds_equal_a_cold_one(tmp_path):
+def test_cached_pooled_and_reused_builds_equal_a_cold_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(tables, "BATCH_FILES", 7)  # many batches: rows cross their borders
     raw, out = tmp_path / "raw", tmp_path / "out" / "processed"
     write_corpus(raw, 60)  # more than POOL_MIN_FILES: the pool runs
     shutil.copy(SEEDS / "sources.csv", raw)
     assert _build(raw, out) == _cold(raw, tmp_path / "cold1")  # pooled, cache filled
-    assert list(cache.default_folder(out).rglob("*.arrow"))
+    assert pq.ParquetFile(out / "problems.parquet").metadata.num_row_groups == 9
     changes = [
         lambda: shutil.copy(SEEDS / "wuxi_wenlian_2021_xuncha.txt",
                             raw / "notice_000010a.txt"),  # a new notice among the others
@@ -112,19 +114,54 @@ def test_an_unchanged_folder_is_not_built_again(tmp_path, capsys):
     assert "nothing changed" not in capsys.readouterr().out
 
 
-def test_rows_put_in_order_by_slices_equal_a_gather():
+def test_a_batch_of_fresh_rows_and_reused_slices_keeps_their_order():
     import random
 
-    import pyarrow as pa
-    from zhenggai.dataset import tables
+    from zhenggai.dataset.reuse import _ranges
+    from zhenggai.dataset.rows import FileRows
 
-    table = pa.table({"text": [f"第{k}条" for k in range(200)], "n": list(range(200))})
+    old = tables.rows_table("measures", [(f"n{k // 3}", k, 1, "一是", f"措施{k}")
+                                         for k in range(60)])
+    where = _ranges(old)
+    assert where["n0"] == (0, 3) and where["n19"] == (57, 3)
     rng = random.Random(0)
-    for _ in range(50):
-        runs = sorted(rng.sample(range(200), rng.randint(0, 12)))
-        order = [k for a, b in zip([0, *runs], [*runs, 200], strict=True)
-                 for k in range(a, b) if rng.random() < 0.9]
-        if rng.random() < 0.2:
-            rng.shuffle(order)  # no runs at all
-        gathered = table.take(pa.array(order, pa.int64()))
-        assert tables._in_order(table, pa.array(order, pa.int64())).equals(gathered)
+    for _ in range(30):
+        builder, expected = tables.BatchBuilder(), []
+        for k in sorted(rng.sample(range(20), rng.randint(0, 20))):
+            if rng.random() < 0.3:  # a fresh parse
+                rows = [(f"new{k}", 1, 1, "", "新的")]
+                builder.add(FileRows(f"f{k}", "ok", "", "", {"measures": rows}))
+                expected += rows
+            else:  # the last build's rows of notice k
+                start, length = where[f"n{k}"]
+                builder.add_slice("measures", old, start, length)
+                expected += [tuple(r.values()) for r in
+                             old.slice(start, length).to_pylist()]
+        got = builder.tables()["measures"]
+        assert [tuple(r.values()) for r in got.to_pylist()] == expected
+        assert got["notice_id"].num_chunks <= 1
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def test_the_cache_is_a_record_not_a_second_dataset(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out" / "processed"
+    write_corpus(raw, 30)
+    _build(raw, out)
+    assert _size(cache.default_folder(out)) < 0.2 * _size(out)
+    assert not list(cache.default_folder(out).rglob("*.arrow"))
+
+
+def test_outputs_changed_by_hand_are_not_read_back(tmp_path, capsys):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(SEEDS, raw)
+    before = _build(raw, out)
+    with open(out / "problems.parquet", "ab") as f:
+        f.write(b"\0")  # a damaged Parquet file: its rows cannot be trusted
+    (raw / "extra.txt").write_text("无关的文字", encoding="utf-8")
+    capsys.readouterr()
+    after = _build(raw, out)
+    assert "reused" not in capsys.readouterr().out  # every file parsed again
+    assert after["problems.csv"] == before["problems.csv"]

@@ -19,7 +19,7 @@ import pytest
 from zhenggai import dataset
 from zhenggai.cli import main
 from zhenggai.dataset import xlsx
-from zhenggai.dataset.assemble import assemble
+from zhenggai.dataset.assemble import assembled_tables
 from zhenggai.read.document import read_document
 from zhenggai.read.errors import ReadError
 
@@ -230,7 +230,7 @@ def test_11_concatenated_notices_are_warned_about(tmp_path):
 def test_12_tables_beyond_excel_go_on_further_sheets(tmp_path, monkeypatch):
     monkeypatch.setattr(xlsx, "MAX_ROWS", 4)
     monkeypatch.setattr(xlsx, "MAX_CELL_CHARS", 30)
-    warnings = xlsx.write_workbook(assemble(RAW).tables, tmp_path / "t.xlsx")
+    warnings = xlsx.write_workbook(assembled_tables(RAW), tmp_path / "t.xlsx")
     book = openpyxl.load_workbook(tmp_path / "t.xlsx")
     problems = [s for s in book.sheetnames if s.startswith("problems")]
     assert len(problems) == -(-66 // 3)

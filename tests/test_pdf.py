@@ -7,7 +7,7 @@ import io
 
 import pytest
 from zhenggai import read_document
-from zhenggai.dataset.assemble import build
+from zhenggai.dataset.builder import build
 from zhenggai.notice.parse import parse_notice
 from zhenggai.read.errors import ReadError
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from zhenggai.dataset.assemble import build
+from zhenggai.dataset.builder import build
 from zhenggai.report.pages import build_report, notebooks_in
 
 ROOT = Path(__file__).resolve().parents[1]

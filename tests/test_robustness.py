@@ -102,12 +102,12 @@ def test_control_characters_anywhere(cut, controls):
        st.sampled_from(["a.txt", "=b.txt", "c\x07.md", "d.html"]))
 def test_whole_builds_with_random_insertions(tmp_path_factory, cut, insert, name):
     from zhenggai import dataset
-    from zhenggai.dataset.assemble import assemble
+    from zhenggai.dataset.assemble import assembled_tables
 
     raw = tmp_path_factory.mktemp("raw")
     (raw / name).write_text(SEED[:cut] + insert + SEED[cut:], encoding="utf-8")
     (raw / "seed.txt").write_text(SEED, encoding="utf-8")
-    tables = assemble(raw).tables
+    tables = assembled_tables(raw)
     out = tmp_path_factory.mktemp("out")
     dataset.write_tables(tables, out / "o")
     assert tables["ingest_log"].num_rows == 2

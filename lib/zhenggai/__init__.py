@@ -14,7 +14,7 @@ from importlib import import_module
 
 __version__ = "0.1.0"
 # Imported on first use, so that the command line starts quickly.
-_HOMES = {"build": "zhenggai.dataset.assemble", "load_tables": "zhenggai.dataset.load",
+_HOMES = {"build": "zhenggai.dataset.builder", "load_tables": "zhenggai.dataset.load",
           "parse_notice": "zhenggai.notice.parse", "read_document": "zhenggai.read.document"}
 __all__ = ["__version__", "build", "load_tables", "parse_notice", "read_document"]
 

@@ -5,56 +5,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from zhenggai import dataset
-from zhenggai.dataset import cache
-from zhenggai.dataset.assemble import assemble
-from zhenggai.dataset.describe import summary as summary_of
-from zhenggai.dataset.folders import FolderError, check_folders, notices_in
+from zhenggai.dataset.builder import Built, NothingParsed, build_locked
+from zhenggai.dataset.folders import FolderError, check_folders
 from zhenggai.dataset.ingest import Limits
 from zhenggai.dataset.lock import BuildLock, BuildLocked
-from zhenggai.dataset.write import recover, write_tables
+from zhenggai.progress import progress
 from zhenggai.text.dates import iso
 
 EXIT_STRICT, EXIT_USAGE = 1, 2
-PROGRESS_MIN_FILES = 50  # fewer files are read too fast for a progress bar to help
 
 
 def _error(message: str) -> int:
     print(f"zhenggai: {message}", file=sys.stderr)
     return EXIT_USAGE
-
-
-def _progress(n_files: int) -> tuple[Callable[[], None], Callable[[], None]]:
-    """(advance, finish) of a progress bar on stderr, when it is a terminal."""
-    if n_files < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        return (lambda: None), (lambda: None)
-    from rich.console import Console
-    from rich.progress import Progress
-
-    bar = Progress(console=Console(stderr=True), transient=True)
-    task = bar.add_task("parsing", total=n_files)
-    bar.start()
-    return (lambda: bar.advance(task)), bar.stop
-
-
-MAX_REPORTED = 20  # files named one by one on stderr; past this, a count
-
-
-def _report_files(log) -> None:
-    """Rejected, skipped and warned files on stderr: the first MAX_REPORTED, then a count."""
-    lines = []
-    for name, status, message in zip(*(log[c].to_pylist() for c in
-                                       ("source_file", "status", "message")), strict=True):
-        if status in ("rejected", "skipped", "warning") and name != dataset.MANIFEST:
-            lines.append(f"  {status} {name}: {message}")
-    for line in lines[:MAX_REPORTED]:
-        print(line, file=sys.stderr)
-    if len(lines) > MAX_REPORTED:
-        print(f"  … and {len(lines) - MAX_REPORTED} more files rejected, skipped or with "
-              "warnings: see ingest_log.csv", file=sys.stderr)
 
 
 def build_command(args: argparse.Namespace) -> int:
@@ -64,54 +30,42 @@ def build_command(args: argparse.Namespace) -> int:
     except FolderError as exc:
         return _error(str(exc))
     limits = Limits(int(args.max_file_mb * 1024 * 1024), args.time_limit)
+    advance, finish = progress(len(os.listdir(raw)), "parsing")
     try:
         with BuildLock(out):
-            return _locked_build(args, raw, out, limits)
+            built = build_locked(raw, out, limits, not args.no_cache, advance,
+                                 keep_held=not args.force, shortcut=not args.strict)
     except BuildLocked as exc:
         return _error(str(exc))
-    except OSError as exc:  # the lock's folder cannot be made: nothing can be written there
-        return _error(f"cannot write beside '{out}': {exc.strerror or exc}; nothing was "
-                      "replaced")
-
-
-def _locked_build(args: argparse.Namespace, raw: Path, out: Path, limits: Limits) -> int:
-    """A build holding the lock on its output folder."""
-    recover(out)  # what an interrupted build left, even when nothing is to be built
-    folder = None if args.no_cache else cache.default_folder(out)
-    if folder and (note := cache.check(folder, out)):
-        print(f"zhenggai: {note}", file=sys.stderr)
-    signature = cache.folder_signature(raw, limits) if folder else ""
-    summary = cache.unchanged(folder, out, signature) if folder else None
-    if summary and not args.strict:
-        print(f"nothing changed since the last build: {summary} -> {out}")
-        return 0
-    last = cache.load(folder, out, limits) if folder else None
-    advance, finish = _progress(len(os.listdir(raw)))
-    try:
-        result = assemble(raw, limits, last, advance)
+    except NothingParsed as exc:
+        return _error(f"no notice was parsed from '{raw}'; refusing to replace the dataset in "
+                      f"'{out}', which holds {exc.held} notices (check --raw, or pass --force)")
+    except OSError as exc:  # a full disk, a folder that cannot be written: nothing replaced
+        return _error(f"cannot write to '{out}': {exc.strerror or exc}; nothing was replaced")
     finally:
         finish()
-    tables = result.tables
-    if tables["notices"].num_rows == 0 and not args.force and (held := notices_in(out)):
-        return _error(f"no notice was parsed from '{raw}'; refusing to replace the dataset in "
-                      f"'{out}', which holds {held} notices (check --raw, or pass --force)")
-    try:
-        warnings = write_tables(tables, out)
-    except OSError as exc:
-        return _error(f"cannot write to '{out}': {exc.strerror or exc}; nothing was replaced")
-    line = summary_of(tables)
-    kept = f"; {result.n_reused} entries reused from the last build" \
-        if result.n_reused else ""
-    print(f"{line}{kept} -> {out}")
-    if folder:
-        cache.remember(folder, out, signature, line, tables, result.reusable, limits)
-    log = tables["ingest_log"]
-    _report_files(log)
-    for warning in warnings:
+    return _told(built, out, args.strict)
+
+
+def _told(built: Built, out: Path, strict: bool) -> int:
+    """What a build did, on stdout (the summary) and stderr (the files to look at)."""
+    if built.cache_note:
+        print(f"zhenggai: {built.cache_note}", file=sys.stderr)
+    if built.census is None:
+        print(f"nothing changed since the last build: {built.summary} -> {out}")
+        return 0
+    kept = f"; {built.n_reused} entries reused from the last build" if built.n_reused else ""
+    print(f"{built.summary}{kept} -> {out}")
+    census = built.census
+    for line in census.flagged:
+        print(f"  {line}", file=sys.stderr)
+    if census.n_flagged > len(census.flagged):
+        print(f"  … and {census.n_flagged - len(census.flagged)} more files rejected, skipped "
+              "or with warnings: see ingest_log.csv", file=sys.stderr)
+    for warning in built.warnings:
         print(f"  {warning}", file=sys.stderr)
-    statuses = log["status"].to_pylist()
-    n_bad = sum(s in ("rejected", "warning") for s in statuses)
-    if args.strict and n_bad:
+    n_bad = census.statuses["rejected"] + census.statuses["warning"]
+    if strict and n_bad:
         print(f"--strict: {n_bad} file(s) rejected or with warnings", file=sys.stderr)
         return EXIT_STRICT
     return 0

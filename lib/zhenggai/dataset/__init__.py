@@ -12,7 +12,7 @@ from importlib import import_module
 
 _HOMES = {
     "MANIFEST": "ingest", "ParsedFile": "ingest", "parse_file": "ingest",
-    "iter_folder": "ingest", "parse_folder": "ingest", "build": "assemble",
+    "iter_folder": "ingest", "parse_folder": "ingest", "build": "builder",
     "corpus_description": "describe", "summary": "describe",
     "load_tables": "load", "tables_of": "tables", "to_frames": "tables",
     "write_tables": "write",

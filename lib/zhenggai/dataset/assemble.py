@@ -1,50 +1,54 @@
-"""A raw folder to the dataset's tables: the rows of every entry, in name order, put together.
+"""A raw folder to the dataset's tables, streamed: the rows of every entry, in name order,
+gathered into batches of BATCH_FILES entries, each handed to a sink (the output files) and
+let go, so memory does not grow with the corpus.
 
 The rows of an entry unchanged since the last build, or with the content of one of its
-entries, are reused from it (zhenggai.dataset.cache); the others are read and parsed, over a
-process pool when there are many. A notice whose text was already read from an earlier file
-is rejected as its copy. The result does not depend on what was reused or pooled: the tables
-equal a cold build's, byte for byte (tests/test_cache.py).
+entries, are read back from the last build's output (zhenggai.dataset.cache, .reuse); the
+others are read and parsed, over a process pool when there are many, with a bounded number
+of files in flight. A notice whose text was already read from an earlier file is rejected as
+its copy. The batches do not depend on what was reused or pooled: the files equal a cold
+build's, byte for byte (tests/test_cache.py).
 """
 
 from __future__ import annotations
 
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from zhenggai.dataset import cache
+from zhenggai.dataset import cache, tables
 from zhenggai.dataset.entries import Entry, scan
 from zhenggai.dataset.ingest import MANIFEST, Limits, content_hash, entry_rows
-from zhenggai.dataset.lock import BuildLock, die_with_parent
-from zhenggai.dataset.provenance import apply_provenance
+from zhenggai.dataset.lock import die_with_parent
+from zhenggai.dataset.provenance import Provenance
+from zhenggai.dataset.reuse import StaleOutput
 from zhenggai.dataset.rows import FileRows
-from zhenggai.dataset.tables import TableBuilder, splice, with_positions, with_source_files
+from zhenggai.dataset.tables import BatchBuilder, concatenated
 from zhenggai.read.document import ReadError, read_bytes
 
-if TYPE_CHECKING:
-    import pandas as pd
-
 POOL_MIN_FILES = 48  # fewer files parse faster in one process than a pool starts
+CHUNKS_IN_FLIGHT = 4  # per worker: enough to keep it busy, few enough to bound memory
+
+Sink = Callable[[dict[str, pa.Table]], None]
 
 
 @dataclass
 class Assembled:
-    """The tables of a build, and the entries whose rows a later build can reuse."""
+    """What a build needs to remember: the entries whose rows a later build can reuse."""
 
-    tables: dict[str, pa.Table]
     reusable: dict[str, cache.Reusable] = field(default_factory=dict)
+    n_entries: int = 0
     n_reused: int = 0  # entries whose rows came from the last build
 
 
-def _task(task: tuple[Entry, Limits]) -> FileRows:
-    return entry_rows(*task)
+def _chunk(tasks: list[tuple[Entry, Limits]]) -> list[FileRows]:
+    return [entry_rows(*task) for task in tasks]
 
 
 def pool_context():
@@ -56,15 +60,23 @@ def pool_context():
 
 
 def _rows(entries: list[Entry], limits: Limits, workers: int) -> Iterator[FileRows]:
-    """The rows of the entries, in their order: in this process, or over a pool."""
-    tasks = [(entry, limits) for entry in entries]
-    if len(tasks) < POOL_MIN_FILES or workers == 1:
-        yield from map(_task, tasks)
+    """The rows of the entries, in their order: in this process, or over a pool that is
+    given a few chunks at a time (so parsed files never pile up waiting to be written)."""
+    if len(entries) < POOL_MIN_FILES or workers == 1:
+        yield from (entry_rows(entry, limits) for entry in entries)
         return
-    chunk = max(1, min(64, len(tasks) // (workers * 8)))
+    size = max(1, min(64, len(entries) // (workers * 8)))
+    chunks = ([(e, limits) for e in entries[k:k + size]]
+              for k in range(0, len(entries), size))
     pool = started_pool(workers)
     try:
-        yield from pool.map(_task, tasks, chunksize=chunk)
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_chunk, chunk))
+            if len(pending) >= workers * CHUNKS_IN_FLIGHT:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     except BaseException:  # Ctrl-C, or the consumer gone: stop now, not after every task
         stop_pool(pool)
         raise
@@ -91,10 +103,11 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def _reused(entries: list[Entry], last: cache.LastBuild | None, limits: Limits
-            ) -> dict[str, str]:
-    """Entry name → the name, in the last build, of the entry whose outcome it takes: the
-    same entry unchanged, else one with the same content (a renamed, touched or copied
-    file). Only entries read from disk; one whose name had to be repaired is read again."""
+            ) -> dict[str, cache.Reusable]:
+    """Entry name → the last build's entry whose outcome it takes: the same entry unchanged,
+    else one with the same content (a renamed, touched or copied file). Only entries read
+    from disk; one whose name had to be repaired is read again; a notice whose rows the last
+    build did not keep is parsed again."""
     if last is None:
         return {}
     readable = [e for e in entries if not (e.skip_reason or e.name == MANIFEST or e.name_note)]
@@ -107,22 +120,9 @@ def _reused(entries: list[Entry], last: cache.LastBuild | None, limits: Limits
                 continue
             if sha in last.by_hash:
                 reused[entry.name] = last.by_hash[sha]
-    return reused
-
-
-class _LastLog:
-    """The last build's ingest_log rows: by entry name, and each notice's (that of the entry
-    that held it, not of its duplicates)."""
-
-    def __init__(self, last: cache.LastBuild | None) -> None:
-        self.by_name: dict[str, tuple] = {}
-        self.by_notice: dict[str, tuple] = {}
-        if last is not None:
-            log = last.tables["ingest_log"]
-            for row in zip(*(log[c].to_pylist() for c in log.column_names), strict=True):
-                self.by_name[row[0]] = row
-                if row[4]:
-                    self.by_notice[row[4]] = row
+    found = {name: last.by_name[old] for name, old in reused.items()}
+    return {name: old for name, old in found.items()
+            if not old.notice_id or old.notice_id in last.holder}
 
 
 def _logged(name: str, row: tuple) -> FileRows:
@@ -132,69 +132,74 @@ def _logged(name: str, row: tuple) -> FileRows:
     return FileRows(name, status, message, notice_id, {"ingest_log": [log]})
 
 
-def assemble(raw_dir: Path, limits: Limits | None = None, last: cache.LastBuild | None = None,
-             advance: Callable[[], None] | None = None, workers: int | None = None
-             ) -> Assembled:
-    """The tables of a raw folder (see the module docstring); `last` is the last build, whose
-    rows are reused where they can be."""
+def _taken(name: str, old: cache.Reusable, last: cache.LastBuild, first: dict[str, str]
+           ) -> tuple[FileRows, list]:
+    """An entry's outcome taken from the last build: its ingest_log row, and the slices of
+    its notice's rows (none for a copy of an earlier file)."""
+    if old.notice_id and old.notice_id not in first:
+        position = last.holder[old.notice_id]
+        return (_logged(name, last.rows.log_row(position)),
+                last.rows.notice_rows(position, old.notice_id))
+    return _logged(name, last.rows.log_row(old.position)), []
+
+
+def _outcome(entry: Entry, old: cache.Reusable | None, last: cache.LastBuild | None,
+             first: dict[str, str], fresh: Iterator[FileRows], limits: Limits
+             ) -> tuple[FileRows, list, cache.Reusable | None]:
+    """An entry's rows (and slices of the last build's), and the last build's entry they
+    were taken from, if they were."""
+    if old is None:
+        return next(fresh), [], None
+    try:
+        return (*_taken(entry.name, old, last, first), old)
+    except StaleOutput:  # the last build's files let us down: parse it after all
+        return entry_rows(entry, limits), [], None
+
+
+def assemble(raw_dir: Path, sink: Sink, limits: Limits | None = None,
+             last: cache.LastBuild | None = None, advance: Callable[[], None] | None = None,
+             workers: int | None = None) -> Assembled:
+    """Stream the tables of a raw folder to `sink`, a batch at a time (see the module
+    docstring); `last` is the last build, whose rows are reused where they can be."""
     limits = limits or Limits()
     entries = scan(Path(raw_dir))
+    provenance = Provenance(raw_dir, [e.name for e in entries])
     reused = _reused(entries, last, limits)
     fresh = _rows([e for e in entries if e.name not in reused], limits,
                   workers or os.cpu_count() or 1)
-    builder, first, last_log = TableBuilder(), {}, _LastLog(last)
-    positions: dict[str, int] = {}  # a notice reused from the last build → its new position
-    reusable: dict[str, cache.Reusable] = {}
+    result, first = Assembled(n_entries=len(entries)), {}
+    builder, hashes = BatchBuilder(), {}
     for position, entry in enumerate(entries):
-        old = reused.get(entry.name)
-        if old:  # the outcome of the last build's entry `old`, under this name
-            record = last.by_name[old]
-            notice_id, sha = record.notice_id, record.sha
-            item = _logged(entry.name, last_log.by_notice[notice_id] if notice_id
-                           else last_log.by_name[old])
-        else:
-            item = next(fresh)
-            notice_id, sha = item.notice_id, item.sha
+        item, slices, old = _outcome(entry, reused.get(entry.name), last, first, fresh,
+                                     limits)
+        result.n_reused += old is not None
+        sha, notice_id = (old.sha, old.notice_id) if old else (item.sha, item.notice_id)
         if notice_id in first:  # the same text as an earlier file: a duplicate
-            if old:
-                item = _logged(entry.name, last_log.by_name[old])
-            item = item.rejected(f"duplicate of {first[notice_id]} (the same notice text)")
+            item, slices = item.rejected(f"duplicate of {first[notice_id]} (the same notice "
+                                         "text)"), []
         elif notice_id:
             first[notice_id] = entry.name
-            if old:
-                positions[notice_id] = position
-        builder.add(item, position)
+        builder.add(item)
+        for name, table, start, length in slices:
+            builder.add_slice(name, table, start, length)
+        hashes[entry.name] = sha
         if entry.stat and sha and item.reusable:
-            reusable[entry.name] = cache.Reusable(entry.stat, sha, notice_id)
+            result.reusable[entry.name] = cache.Reusable(entry.stat, sha, notice_id, position,
+                                                         bool(item.notice_id))
+        if builder.n_entries == tables.BATCH_FILES:
+            sink(provenance.apply(builder.tables(), hashes))
+            builder, hashes = BatchBuilder(), {}
         if advance:
             advance()
-    parts = [builder.positioned()]
-    if positions:
-        parts.insert(0, with_positions(last.tables, positions))
-        tables = with_source_files(splice(parts))
-    else:
-        tables = splice(parts)
-    hashes = {name: entry.sha for name, entry in reusable.items()}  # taken once, above
-    return Assembled(apply_provenance(tables, raw_dir, hashes), reusable, len(reused))
+    if builder.n_entries or not entries:
+        sink(provenance.apply(builder.tables(), hashes))
+    return result
 
 
-def build(raw_dir: Path, out_dir: Path, limits: Limits | None = None, use_cache: bool = True
-          ) -> dict[str, pd.DataFrame]:
-    """Parse a raw folder and write the dataset into out_dir; return the tables. The last
-    build's rows are reused (zhenggai.dataset.cache) unless `use_cache` is false."""
-    from zhenggai.dataset.describe import summary
-    from zhenggai.dataset.tables import to_frames
-    from zhenggai.dataset.write import write_tables
-
-    raw_dir, out_dir, limits = Path(raw_dir), Path(out_dir), limits or Limits()
-    with BuildLock(out_dir):
-        folder = cache.default_folder(out_dir) if use_cache else None
-        if folder:
-            cache.check(folder, out_dir)
-        last = cache.load(folder, out_dir, limits) if folder else None
-        result = assemble(raw_dir, limits, last)
-        write_tables(result.tables, out_dir)
-        if folder:
-            cache.remember(folder, out_dir, cache.folder_signature(raw_dir, limits),
-                           summary(result.tables), result.tables, result.reusable, limits)
-    return to_frames(result.tables)
+def assembled_tables(raw_dir: Path, limits: Limits | None = None, workers: int | None = None
+                     ) -> dict[str, pa.Table]:
+    """The whole tables of a raw folder, held in memory (for a small folder: a build streams
+    them to disk instead)."""
+    batches: list[dict[str, pa.Table]] = []
+    assemble(raw_dir, batches.append, limits, workers=workers)
+    return concatenated(batches)

@@ -1,19 +1,21 @@
 """The parse cache: what the last build into an output folder left, so that the next one
 parses only what is new.
 
-A finished build leaves, in the cache folder beside its output (data/.zhenggai-cache/), its
-tables in Arrow's uncompressed IPC format (read back memory-mapped, at almost no cost) and a
-record of every raw entry: its kind, size and modification time, the SHA-256 of its bytes,
-and whether its rows can be reused. The next build takes an entry's rows from these tables
-when its kind, size and time are unchanged, or else when its content hash is that of an
-entry of the last build (a renamed, touched or copied file); every other entry is parsed. A
-notice's rows are found by its notice_id, so a copy that becomes the first of its text (the
-earlier file removed) takes them too.
+The cache is not a second copy of the dataset. A finished build leaves, in the cache folder
+beside its output (data/.zhenggai-cache/), only a record: every raw entry's kind, size and
+times, the SHA-256 of its bytes, the notice it held, its position in the folder, and the
+size and times of every output file. The rows themselves are read back from the output's
+Parquet files, batch by batch (zhenggai.dataset.reuse). The next build takes an entry's rows
+from there when its kind, size and times are unchanged, or else when its content hash is
+that of an entry of the last build (a renamed, touched or copied file); every other entry
+is parsed. A notice's rows are found by the position of the entry that held it, so a copy
+that becomes the first of its text (the earlier file removed) takes them too.
 
 Rows are reused only under the same parser version (zhenggai.dataset.versions, derived from
-the code) and the same limits. A file that ran out of time is read again: another run may
-finish it. Tables built from the cache are
-byte-identical to a cold build's: tests/test_cache.py checks it.
+the code), the same limits and batch size, and only while the output files are exactly as
+the last build wrote them. A file that ran out of time is read again: another run may
+finish it. Builds that reuse rows write the same bytes as a cold build: tests/test_cache.py
+checks it.
 """
 
 from __future__ import annotations
@@ -25,10 +27,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
-
-from zhenggai.dataset import schema
-from zhenggai.dataset.tables import arrow_schema
+from zhenggai.dataset import tables
+from zhenggai.dataset.reuse import LastRows, StaleOutput
 from zhenggai.dataset.versions import build_version, parser_version
 
 CACHE_FOLDER = ".zhenggai-cache"
@@ -36,7 +36,7 @@ CACHE_FOLDER = ".zhenggai-cache"
 # tar -x and unzip -o restore the modification time of a file they rewrite, not this)
 Stat = tuple[int, int, int, int]
 RECORD_KEYS = {"signature": str, "summary": str, "files": dict, "parser_version": str,
-               "limits": str, "reusable": dict}
+               "limits": str, "reusable": dict, "batch_files": int, "n_entries": int}
 
 
 def default_folder(out_dir: Path) -> Path:
@@ -44,7 +44,7 @@ def default_folder(out_dir: Path) -> Path:
     return Path(out_dir).resolve().parent / CACHE_FOLDER
 
 
-def entry_stat(path: Path) -> Stat | None:
+def entry_stat(path: Path | str | bytes) -> Stat | None:
     """An entry's kind, size, modification and change times (of a link, the link's own), or
     None."""
     try:
@@ -58,9 +58,10 @@ def folder_signature(raw_dir: Path, limits: object) -> str:
     """What a build of this folder depends on: every entry's name, kind, size and modification
     time, the limits, and the library's version. Equal signatures give equal outputs."""
     digest = hashlib.sha256(f"{build_version()}|{limits!r}".encode())
-    for name in sorted(os.listdir(raw_dir), key=os.fsencode):
-        stat = entry_stat(Path(raw_dir) / name)
-        digest.update(os.fsencode(name) + b"|" + str(stat).encode())
+    folder = os.fsencode(raw_dir)
+    for name in sorted(os.listdir(folder)):  # bytes: name order, and no Path per entry
+        stat = entry_stat(os.path.join(folder, name))
+        digest.update(name + b"|" + str(stat).encode())
     return digest.hexdigest()
 
 
@@ -97,8 +98,6 @@ def check(folder: Path, out_dir: Path) -> str:
         problem = "" if _well_formed(record) else "its record is not of the expected shape"
     except (OSError, ValueError) as exc:
         problem = f"its record cannot be read ({type(exc).__name__})"
-    if not problem and not all((home / f"{name}.arrow").is_file() for name in schema.TABLES):
-        problem = "some of its tables are missing"
     if not problem:
         return ""
     shutil.rmtree(home, ignore_errors=True)
@@ -133,69 +132,72 @@ def unchanged(folder: Path, out_dir: Path, signature: str) -> str | None:
 @dataclass
 class Reusable:
     """A raw entry whose outcome can be reused: its stat and content hash when last built,
-    and the notice it holds (its duplicates included), if any."""
+    the notice it holds (its duplicates included), its position in the last build, and
+    whether it held the notice's rows (the first file of that text) or was a copy."""
 
     stat: Stat
     sha: str
     notice_id: str = ""
+    position: int = -1
+    holds: bool = False
+
+    def saved(self) -> list:
+        return [list(self.stat), self.sha, self.notice_id, self.position, self.holds]
 
 
 @dataclass
 class LastBuild:
-    """The last build's tables, and its reusable entries by name and by content hash."""
+    """The last build's reusable entries by name and by content hash, where each notice's
+    rows are, and the rows themselves (read back from its output)."""
 
-    tables: dict[str, pa.Table]
     by_name: dict[str, Reusable]
     by_hash: dict[str, str]  # content hash → entry name in the last build
+    holder: dict[str, int]  # notice_id → position of the entry that held its rows
+    rows: LastRows
 
     def unchanged_entry(self, name: str, stat: Stat | None) -> bool:
         entry = self.by_name.get(name)
         return stat is not None and entry is not None and entry.stat == stat
 
 
+def _n_batches(n_entries: int) -> int:
+    return max(1, -(-n_entries // tables.BATCH_FILES))
+
+
 def load(folder: Path, out_dir: Path, limits: object) -> LastBuild | None:
     """The last build into out_dir, when its rows can be reused by this one; else None."""
     record = _record(folder, out_dir)
     if record.get("parser_version") != parser_version() or \
-            record.get("limits") != repr(limits):
+            record.get("limits") != repr(limits) or record.get("batch_files") != tables.BATCH_FILES:
         return None
-    tables = {}
     try:
-        for name in schema.TABLES:
-            source = pa.memory_map(str(_home(folder, out_dir) / f"{name}.arrow"))
-            tables[name] = pa.ipc.open_file(source).read_all()
-    except (OSError, pa.ArrowInvalid, pa.ArrowException):
-        return None
-    if any(tables[name].schema != arrow_schema(name) for name in schema.TABLES):
-        return None  # tables of another shape: build from scratch
-    try:
-        by_name = {name: Reusable(tuple(stat), sha, notice_id)
-                   for name, (stat, sha, notice_id) in record.get("reusable", {}).items()}
-    except (TypeError, ValueError, AttributeError):  # a record this code did not write
-        return None
+        if output_stats(out_dir) != record["files"]:
+            return None  # an output was edited, removed or added by hand
+        rows = LastRows(out_dir, tables.BATCH_FILES, _n_batches(record["n_entries"]))
+        by_name = {name: Reusable(tuple(stat), sha, notice_id, position, holds)
+                   for name, (stat, sha, notice_id, position, holds)
+                   in record["reusable"].items()}
+    except (OSError, StaleOutput, TypeError, ValueError, AttributeError):
+        return None  # outputs gone or changed, or a record this code did not write
     by_hash = {entry.sha: name for name, entry in sorted(by_name.items(), reverse=True)}
-    return LastBuild(tables, by_name, by_hash)
+    holder = {entry.notice_id: entry.position for entry in by_name.values() if entry.holds}
+    return LastBuild(by_name, by_hash, holder, rows)
 
 
 def remember(folder: Path, out_dir: Path, signature: str, summary: str,
-             tables: dict[str, pa.Table], reusable: dict[str, Reusable],
-             limits: object) -> None:
-    """Keep a finished build's record and tables for the next build (all or nothing: a new
-    folder swapped in for the old)."""
+             reusable: dict[str, Reusable], n_entries: int, limits: object) -> None:
+    """Keep a finished build's record for the next build (written whole, then renamed
+    into place)."""
     home = _home(folder, out_dir)
     staging = home.with_name(f"{home.name}.{os.getpid()}.tmp")
     try:
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
-        for name, table in tables.items():
-            with pa.OSFile(str(staging / f"{name}.arrow"), "wb") as sink, \
-                    pa.ipc.new_file(sink, table.schema) as writer:
-                writer.write_table(table)
         record = {"signature": signature, "summary": summary,
                   "files": output_stats(out_dir),
                   "parser_version": parser_version(), "limits": repr(limits),
-                  "reusable": {name: (entry.stat, entry.sha, entry.notice_id)
-                               for name, entry in reusable.items()}}
+                  "batch_files": tables.BATCH_FILES, "n_entries": n_entries,
+                  "reusable": {name: entry.saved() for name, entry in reusable.items()}}
         (staging / "record.json").write_text(json.dumps(record, ensure_ascii=False),
                                              encoding="utf-8")
         old = home.with_name(f"{home.name}.old")

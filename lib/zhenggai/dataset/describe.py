@@ -1,70 +1,164 @@
-"""Describing a built dataset in words: the data dictionary's corpus part and the build summary."""
+"""Describing a built dataset in words: the data dictionary's corpus part, the build summary
+and datapackage.json's sources. A build streams its tables batch by batch, so what these
+say is gathered batch by batch too (Census), from a few values per notice."""
 
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pyarrow as pa
 
+from zhenggai.dataset import schema
+from zhenggai.dataset.ingest import MANIFEST
+
 MAX_LISTED = 20  # notices or files named one by one; past this, a count
+MAX_SOURCES = 50  # sites listed one by one in datapackage.json; past this, a count
 
 
-def _listed(names: list[str], separator: str) -> str:
+def _listed(names: list[str], n: int, separator: str) -> str:
     shown = separator.join(names[:MAX_LISTED])
-    return shown + (f" … and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED
-                    else "")
+    return shown + (f" … and {n - MAX_LISTED} more" if n > MAX_LISTED else "")
 
 
 def _columns(table: pa.Table, *names: str) -> list[list]:
     return [table[name].to_pylist() for name in names]
 
 
-def corpus_description(tables: dict[str, pa.Table], no_workbook: str = "") -> str:
-    """Markdown bullets on what the tables hold and where they are incomplete."""
-    notices = tables["notices"]
-    if notices.num_rows == 0:
-        return "- No notices were parsed."
-    files, units, starts, levels, provinces, warnings, published = _columns(
-        notices, "source_file", "unit", "inspection_start", "admin_level", "province",
-        "warnings", "publication_date")
-    years = sorted(s[:4] for s in starts if s)
-    by_level = sorted(Counter(level or "unknown" for level in levels).items())
-    named = sorted({p for p in provinces if p})
-    lines = [
-        f"- {notices.num_rows} notices"
-        + (f", inspections begun {years[0]}–{years[-1]}" if years else "")
-        + "; by level: " + ", ".join(f"{n} {level}" for level, n in by_level)
-        + (f"; provinces: {'、'.join(named)}" if named else "") + ".",
-    ]
-    warned = [k for k, w in enumerate(warnings) if w]
-    for k in warned[:MAX_LISTED]:
-        lines.append(f"- {units[k] or files[k]} (`{files[k]}`): {warnings[k]}.")
-    if len(warned) > MAX_LISTED:
-        lines.append(f"- … and {len(warned) - MAX_LISTED} more notices with warnings "
-                     "(notices.warnings).")
-    status_ids, statuses = _columns(tables["problems"], "notice_id", "status")
-    with_status = {nid for nid, status in zip(status_ids, statuses, strict=True) if status}
-    lines.append(f"- Statuses per problem are given in {len(with_status)} of "
-                 f"{notices.num_rows} notices.")
-    undated = [unit for unit, date in zip(units, published, strict=True) if not date]
-    if undated:
-        lines.append(f"- No publication date printed: {_listed(undated, '、')}.")
-    log_files, log_status = _columns(tables["ingest_log"], "source_file", "status")
-    rejected = [f for f, s in zip(log_files, log_status, strict=True) if s == "rejected"]
-    if rejected:
-        lines.append(f"- Rejected files (see ingest_log): {_listed(rejected, ', ')}.")
-    if no_workbook:
-        lines.append(f"- {no_workbook[0].upper()}{no_workbook[1:]}.")
-    return "\n".join(lines)
+class Census:
+    """What the description needs, gathered from the tables' batches."""
+
+    def __init__(self) -> None:
+        self.statuses: Counter[str] = Counter()
+        self.rows: Counter[str] = Counter()  # rows per table
+        self.cells = 0
+        self.years: list[str] = []  # first and last year an inspection began
+        self.levels: Counter[str] = Counter()
+        self.provinces: set[str] = set()
+        self.warned: list[str] = []  # the first MAX_LISTED lines; n_warned counts them all
+        self.n_warned = 0
+        self.with_status = 0
+        self.undated: list[str] = []
+        self.n_undated = 0
+        self.rejected: list[str] = []
+        self.flagged: list[str] = []  # the first MAX_LISTED files rejected, skipped or warned
+        self.n_flagged = 0
+        self.sites: Counter[tuple[str, str]] = Counter()
+        self.unstated = 0
+
+    def add(self, tables: dict[str, pa.Table]) -> None:
+        for name, table in tables.items():
+            self.rows[name] += table.num_rows
+            self.cells += table.num_rows * table.num_columns
+        self.statuses.update(tables["ingest_log"]["status"].to_pylist())
+        self._notices(tables["notices"])
+        ids, statuses = _columns(tables["problems"], "notice_id", "status")
+        self.with_status += len({nid for nid, s in zip(ids, statuses, strict=True) if s})
+        for name, status, message in zip(*_columns(tables["ingest_log"], "source_file",
+                                                   "status", "message"), strict=True):
+            if status == "rejected" and len(self.rejected) < MAX_LISTED:
+                self.rejected.append(name)
+            if status in ("rejected", "skipped", "warning") and name != MANIFEST:
+                self.n_flagged += 1
+                if len(self.flagged) < MAX_LISTED:
+                    self.flagged.append(f"{status} {name}: {message}")
+
+    def _notices(self, notices: pa.Table) -> None:
+        files, units, starts, levels, provinces, warnings, published, urls, sites = _columns(
+            notices, "source_file", "unit", "inspection_start", "admin_level", "province",
+            "warnings", "publication_date", "source_url", "source_site")
+        years = [s[:4] for s in starts if s] + self.years
+        self.years = [min(years), max(years)] if years else []
+        self.levels.update(level or "unknown" for level in levels)
+        self.provinces.update(p for p in provinces if p)
+        for k, warning in enumerate(warnings):
+            if warning:
+                self.n_warned += 1
+                if len(self.warned) < MAX_LISTED:
+                    self.warned.append(f"- {units[k] or files[k]} (`{files[k]}`): {warning}.")
+        for unit, date in zip(units, published, strict=True):
+            if not date:
+                self.n_undated += 1
+                if len(self.undated) < MAX_LISTED:
+                    self.undated.append(unit)
+        for url, site in zip(urls, sites, strict=True):
+            parts = urlsplit(url) if url else None
+            home = f"{parts.scheme}://{parts.netloc}/" if parts and parts.netloc else ""
+            if home or site:
+                self.sites[(site or parts.netloc, home)] += 1
+            else:
+                self.unstated += 1
+
+    def summary(self) -> str:
+        """One line: files read, notices parsed, rejected and skipped entries, problems."""
+        n_files = sum(n for status, n in self.statuses.items() if status != "skipped")
+        return (
+            f"{n_files} files read: {self.rows['notices']} notices parsed "
+            f"({self.statuses['warning']} with warnings), {self.statuses['rejected']} "
+            f"rejected, {self.statuses['skipped']} skipped; "
+            f"{self.rows['problems']} problems, {self.rows['measures']} measures"
+        )
+
+    def description(self, no_workbook: str = "") -> str:
+        """Markdown bullets on what the tables hold and where they are incomplete."""
+        n = self.rows["notices"]
+        if n == 0:
+            return "- No notices were parsed."
+        named = sorted(self.provinces)
+        lines = [
+            f"- {n} notices"
+            + (f", inspections begun {self.years[0]}–{self.years[-1]}" if self.years else "")
+            + "; by level: " + ", ".join(f"{k} {level}"
+                                         for level, k in sorted(self.levels.items()))
+            + (f"; provinces: {'、'.join(named)}" if named else "") + ".",
+            *self.warned,
+        ]
+        if self.n_warned > MAX_LISTED:
+            lines.append(f"- … and {self.n_warned - MAX_LISTED} more notices with warnings "
+                         "(notices.warnings).")
+        lines.append(f"- Statuses per problem are given in {self.with_status} of {n} notices.")
+        if self.n_undated:
+            lines.append("- No publication date printed: "
+                         f"{_listed(self.undated, self.n_undated, '、')}.")
+        if self.statuses["rejected"]:
+            lines.append("- Rejected files (see ingest_log): "
+                         f"{_listed(self.rejected, self.statuses['rejected'], ', ')}.")
+        if no_workbook:
+            lines.append(f"- {no_workbook[0].upper()}{no_workbook[1:]}.")
+        return "\n".join(lines)
+
+    def sources(self) -> list[dict[str, str]]:
+        """datapackage.json's sources: each site the notices came from, with how many, the
+        sites with most notices first; the URL of every notice is in notices.source_url."""
+        listed = [{"title": f"{site} ({n} notice{'s' if n > 1 else ''}; URLs in "
+                            "notices.source_url)", **({"path": home} if home else {})}
+                  for (site, home), n in sorted(self.sites.items(),
+                                                key=lambda x: (-x[1], x[0]))]
+        rest = len(listed) - MAX_SOURCES
+        listed = listed[:MAX_SOURCES] + ([{"title": f"and {rest} more sites"}] if rest > 0
+                                         else [])
+        if self.unstated:
+            listed.append({"title": f"{self.unstated} notice{'s' if self.unstated > 1 else ''}"
+                                    " whose source the raw folder's sources.csv does not "
+                                    "state"})
+        return listed
+
+    def datapackage(self) -> dict:
+        return schema.datapackage(self.sources())
+
+
+def census_of(tables: dict[str, pa.Table]) -> Census:
+    """The census of whole tables."""
+    census = Census()
+    census.add(tables)
+    return census
 
 
 def summary(tables: dict[str, pa.Table]) -> str:
     """One line: files read, notices parsed, rejected and skipped entries, problems."""
-    counts = Counter(tables["ingest_log"]["status"].to_pylist())
-    n_files = sum(n for status, n in counts.items() if status != "skipped")
-    return (
-        f"{n_files} files read: {tables['notices'].num_rows} notices parsed "
-        f"({counts['warning']} with warnings), {counts['rejected']} "
-        f"rejected, {counts['skipped']} skipped; "
-        f"{tables['problems'].num_rows} problems, {tables['measures'].num_rows} measures"
-    )
+    return census_of(tables).summary()
+
+
+def corpus_description(tables: dict[str, pa.Table], no_workbook: str = "") -> str:
+    """Markdown bullets on what the tables hold and where they are incomplete."""
+    return census_of(tables).description(no_workbook)

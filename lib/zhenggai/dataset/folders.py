@@ -51,6 +51,12 @@ def check_folders(raw: Path, out: Path) -> None:
 
 def notices_in(out: Path) -> int:
     """How many notices the dataset already in `out` holds (0 when there is none)."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(out / "notices.parquet").metadata.num_rows
+    except Exception:
+        pass
     try:
         with open(out / "notices.csv", encoding="utf-8", newline="") as f:
             return sum(1 for _ in csv.DictReader(f))

@@ -117,33 +117,44 @@ def _with_warnings(log: pa.Table, warnings: dict[str, str]) -> pa.Table:
     return log.set_column(log.column_names.index("message"), "message", pa.array(messages))
 
 
-def apply_provenance(tables: dict[str, pa.Table], raw_dir: Path,
-                     hashes: dict[str, str] | None = None) -> dict[str, pa.Table]:
-    """The tables with each notice's provenance and the manifest's warnings filled in;
-    `hashes` are the entries' SHA-256 the build already took (a file not in them is read)."""
-    manifest = read_manifest(raw_dir)
-    notices, log = tables["notices"], tables["ingest_log"]
-    files = notices["source_file"].to_pylist()
-    rows = [(manifest.rows.get(f, {}) if manifest else {}) for f in files]
-    values = {
-        "source_url": [r.get("url") or r.get("final_url", "") for r in rows],
-        "retrieved_at": [r.get("retrieved_at", "") for r in rows],
-        "source_site": [r.get("site", "") for r in rows],
-    }
-    for column, column_values in values.items():
-        notices = notices.set_column(notices.column_names.index(column), column,
-                                     pa.array(column_values, pa.string()))
-    if manifest is not None:
-        names = log["source_file"].to_pylist()
-        warnings = {}
-        if manifest.problem:
-            warnings[MANIFEST] = manifest.problem
-        else:
-            warnings = _file_warnings(raw_dir, manifest, names, log["status"].to_pylist(),
-                                      hashes or {})
-            missing = sorted(set(manifest.rows) - set(names))
-            if missing:
-                warnings[MANIFEST] = (f"{len(missing)} row(s) of {MANIFEST} name files not in "
-                                      f"the folder: {_listed(missing)}")
-        log = _with_warnings(log, warnings)
-    return {**tables, "notices": notices, "ingest_log": log}
+class Provenance:
+    """The manifest of a raw folder, applied to the tables a batch at a time."""
+
+    def __init__(self, raw_dir: Path, names: list[str]) -> None:
+        """`names` are every entry of the folder (rows naming anything else are warned of)."""
+        self.raw_dir = Path(raw_dir)
+        self.manifest = read_manifest(raw_dir)
+        self.folder_warning = ""  # the manifest's own, on its ingest_log row
+        if self.manifest is not None:
+            if self.manifest.problem:
+                self.folder_warning = self.manifest.problem
+            elif missing := sorted(set(self.manifest.rows) - set(names)):
+                self.folder_warning = (f"{len(missing)} row(s) of {MANIFEST} name files not "
+                                       f"in the folder: {_listed(missing)}")
+
+    def apply(self, tables: dict[str, pa.Table], hashes: dict[str, str] | None = None
+              ) -> dict[str, pa.Table]:
+        """The tables with each notice's provenance and the manifest's warnings filled in;
+        `hashes` are the entries' SHA-256 the build already took (a file not in them is
+        read)."""
+        manifest = self.manifest
+        notices, log = tables["notices"], tables["ingest_log"]
+        files = notices["source_file"].to_pylist()
+        rows = [(manifest.rows.get(f, {}) if manifest else {}) for f in files]
+        values = {
+            "source_url": [r.get("url") or r.get("final_url", "") for r in rows],
+            "retrieved_at": [r.get("retrieved_at", "") for r in rows],
+            "source_site": [r.get("site", "") for r in rows],
+        }
+        for column, column_values in values.items():
+            notices = notices.set_column(notices.column_names.index(column), column,
+                                         pa.array(column_values, pa.string()))
+        if manifest is not None:
+            names = log["source_file"].to_pylist()
+            warnings = {} if manifest.problem else _file_warnings(
+                self.raw_dir, manifest, names, log["status"].to_pylist(), hashes or {})
+            if self.folder_warning:
+                warnings[MANIFEST] = self.folder_warning
+            log = _with_warnings(log, warnings)
+        return {**tables, "notices": notices, "ingest_log": log}
+

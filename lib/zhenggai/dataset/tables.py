@@ -1,8 +1,10 @@
-"""The dataset's tables as Arrow tables, gathered from files' rows (zhenggai.dataset.rows).
+"""The dataset's tables as Arrow tables, one batch of raw-folder entries at a time.
 
-Rows are turned into Arrow batches every FLUSH_FILES files, so a large corpus is held once,
-compactly. A table's rows are ordered by the position of their file in the raw folder, so a
-table spliced from a previous build's rows and new ones equals a table built from scratch.
+A build never holds the whole dataset: it gathers the rows of BATCH_FILES entries
+(zhenggai.dataset.rows: fresh parses as Python tuples, or slices of the last build's tables),
+turns them into one Arrow table per table, writes them out and lets them go. Batches are
+cut at fixed positions in the folder's name order, so every build of the same folder writes
+the same batches, byte for byte, whatever it reused.
 """
 
 from __future__ import annotations
@@ -14,15 +16,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from zhenggai.dataset import schema
-from zhenggai.dataset.rows import FileRows, file_rows
+from zhenggai.dataset.rows import FileRows, Row, file_rows
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from zhenggai.dataset.ingest import ParsedFile
 
-FLUSH_FILES = 500  # files whose rows are held as Python objects before becoming Arrow
-_POSITION = "__position"  # a table row's file's position in the folder, while splicing
+BATCH_FILES = 1_000  # entries per batch: a Parquet row group, a bounded amount of memory
+NOTICE_TABLES = ("notices", "problems", "measures", "dates", "outcomes")
 _TYPES = {"string": pa.string(), "date": pa.string(), "integer": pa.int64(),
           "number": pa.float64(), "boolean": pa.bool_()}
 
@@ -40,90 +42,51 @@ def _column(values: list, kind: str) -> pa.Array:
     return pc.fill_null(array, "") if kind in ("string", "date") else array
 
 
-class TableBuilder:
-    """Tables gathered from files' rows, each row tagged with its file's position."""
+def rows_table(name: str, rows: list[Row]) -> pa.Table:
+    """Python rows of one table (every row has every column) as an Arrow table."""
+    kinds = [kind for _, kind, _ in schema.TABLES[name]]
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in kinds]
+    arrays = [_column(list(values), kind) for values, kind in zip(columns, kinds, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=arrow_schema(name))
+
+
+class BatchBuilder:
+    """One batch's rows in entry order: Python rows of fresh parses, and runs of rows of the
+    last build's tables (adjacent slices of one table are merged, so a batch that reuses
+    everything is a handful of slices)."""
 
     def __init__(self) -> None:
-        self._pending: dict[str, list] = {name: [] for name in schema.TABLES}
-        self._positions: dict[str, list[int]] = {name: [] for name in schema.TABLES}
-        self._batches: dict[str, list[pa.RecordBatch]] = {name: [] for name in schema.TABLES}
-        self._files = 0
+        self._parts: dict[str, list] = {name: [] for name in schema.TABLES}
+        self.n_entries = 0
 
-    def add(self, item: FileRows, position: int) -> None:
+    def add(self, item: FileRows) -> None:
+        """An entry's Python rows."""
         for name, rows in item.rows.items():
-            self._pending[name] += rows
-            self._positions[name] += [position] * len(rows)
-        self._files += 1
-        if self._files % FLUSH_FILES == 0:
-            self._flush()
+            parts = self._parts[name]
+            if parts and isinstance(parts[-1], list):
+                parts[-1].extend(rows)
+            elif rows:
+                parts.append(list(rows))
+        self.n_entries += 1
 
-    def _flush(self) -> None:
-        for name, rows in self._pending.items():
-            if not rows:
-                continue
-            kinds = [kind for _, kind, _ in schema.TABLES[name]]
-            columns = zip(*rows, strict=True)  # every row has every column
-            arrays = [_column(list(values), kind)
-                      for values, kind in zip(columns, kinds, strict=True)]
-            arrays.append(pa.array(self._positions[name], pa.int64()))
-            self._batches[name].append(pa.RecordBatch.from_arrays(
-                arrays, schema=arrow_schema(name).append(pa.field(_POSITION, pa.int64()))))
-            self._pending[name], self._positions[name] = [], []
+    def add_slice(self, name: str, table: pa.Table, start: int, length: int) -> None:
+        """Rows start … start+length of `table` (the last build's, in this table's schema)."""
+        parts = self._parts[name]
+        if parts and isinstance(parts[-1], tuple) and parts[-1][0] is table \
+                and parts[-1][1] + parts[-1][2] == start:
+            parts[-1] = (table, parts[-1][1], parts[-1][2] + length)
+        elif length:
+            parts.append((table, start, length))
 
-    def positioned(self) -> dict[str, pa.Table]:
-        """Every table, with the position column (see `splice`)."""
-        self._flush()
-        return {name: pa.Table.from_batches(
-            self._batches[name], arrow_schema(name).append(pa.field(_POSITION, pa.int64())))
-            for name in schema.TABLES}
-
-
-NOTICE_TABLES = ("notices", "problems", "measures", "dates", "outcomes")
-
-
-def with_positions(tables: dict[str, pa.Table], position_of_notice: dict[str, int]
-                   ) -> dict[str, pa.Table]:
-    """A previous build's notice tables, each row tagged with its notice's new position, or
-    with null for a notice not in `position_of_notice` (its rows are dropped by `splice`)."""
-    notice_ids = pa.array(list(position_of_notice), pa.string())
-    positions = pa.array(list(position_of_notice.values()), pa.int64())
-    result = {}
-    for name in NOTICE_TABLES:
-        table = tables[name]
-        index = pc.index_in(table["notice_id"], value_set=notice_ids)
-        result[name] = table.append_column(_POSITION, pc.take(positions, index))
-    return result
-
-
-MAX_RUNS = 1_000  # past this many runs of rows, one gather beats many slices
-
-
-def _in_order(table: pa.Table, order: pa.Array) -> pa.Table:
-    """The rows of `table` at `order`: as slices of consecutive rows where they run (a rebuild
-    keeps long runs of the last build's rows), else gathered."""
-    import numpy as np
-
-    index = order.to_numpy()
-    breaks = np.flatnonzero(np.diff(index) != 1) + 1
-    if len(index) == 0 or len(breaks) >= MAX_RUNS:
-        return table.take(order)
-    starts = np.concatenate(([0], breaks))
-    ends = np.concatenate((breaks, [len(index)]))
-    return pa.concat_tables([table.slice(int(index[a]), int(b - a))
-                             for a, b in zip(starts, ends, strict=True)])
-
-
-def splice(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
-    """Positioned tables put together in position order (a stable sort: a file's rows keep
-    their order), rows without a position dropped, each table in one contiguous chunk."""
-    result = {}
-    for name in schema.TABLES:
-        table = pa.concat_tables([part[name] for part in parts if name in part])
-        if len(parts) > 1:  # a single part is built in position order already
-            order = pc.sort_indices(table, sort_keys=[(_POSITION, "ascending", "at_end")])
-            table = _in_order(table, order.slice(0, len(order) - table[_POSITION].null_count))
-        result[name] = table.drop_columns([_POSITION]).combine_chunks()
-    return result
+    def tables(self) -> dict[str, pa.Table]:
+        """Every table of the batch, each in one contiguous chunk."""
+        result = {}
+        for name, parts in self._parts.items():
+            pieces = [rows_table(name, part) if isinstance(part, list)
+                      else part[0].slice(part[1], part[2]) for part in parts]
+            table = pa.concat_tables(pieces) if pieces else arrow_schema(name).empty_table()
+            result[name] = table.combine_chunks()
+        return with_source_files(result)
 
 
 def with_source_files(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
@@ -137,6 +100,16 @@ def with_source_files(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
     column = notices.schema.get_field_index("source_file")
     return {**tables, "notices": notices.set_column(column, "source_file",
                                                     pa.array(names, pa.string()))}
+
+
+def concatenated(batches: Iterable[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """Batches of tables as whole tables (for a corpus small enough to hold)."""
+    parts: dict[str, list[pa.Table]] = {name: [] for name in schema.TABLES}
+    for batch in batches:
+        for name, table in batch.items():
+            parts[name].append(table)
+    return {name: (pa.concat_tables(tables) if tables else arrow_schema(name).empty_table()
+                   ).combine_chunks() for name, tables in parts.items()}
 
 
 def to_frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
@@ -157,8 +130,8 @@ def to_frames(tables: dict[str, pa.Table]) -> dict[str, pd.DataFrame]:
 
 def tables_of(parsed: Iterable[ParsedFile]) -> dict[str, pd.DataFrame]:
     """The dataset's tables from parsed files, in their order, as DataFrames (for inspecting
-    parses; a build assembles Arrow tables with zhenggai.dataset.assemble)."""
-    builder = TableBuilder()
-    for position, item in enumerate(parsed):
-        builder.add(file_rows(item), position)
-    return to_frames(splice([builder.positioned()]))
+    parses; a build streams Arrow batches with zhenggai.dataset.assemble)."""
+    builder = BatchBuilder()
+    for item in parsed:
+        builder.add(file_rows(item))
+    return to_frames(builder.tables())

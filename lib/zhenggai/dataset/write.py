@@ -1,8 +1,7 @@
-"""Writing the tables to disk: CSV, Parquet, one xlsx workbook (for a corpus small enough),
+"""Writing the dataset: every table as CSV and Parquet, a batch at a time
+(zhenggai.dataset.table_files), then one xlsx workbook (for a corpus small enough),
 datapackage.json and the data dictionary. Every file is deterministic: the same tables give
-the same bytes. CSV and Parquet are written by Arrow: every text value of a CSV is quoted,
-a missing number is an empty field; Parquet is compressed with zstd (smaller and faster to
-write than the default snappy, and read by every current Parquet reader).
+the same bytes.
 
 Writing is atomic. Everything goes into a staging folder beside the target, and only a
 complete dataset is swapped in, with one atomic exchange where the system has it (Linux
@@ -16,109 +15,113 @@ import ctypes
 import ctypes.util
 import json
 import os
+import queue
 import shutil
+import threading
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as arrow_csv
-import pyarrow.parquet as pq
 
 from zhenggai.dataset import schema
-from zhenggai.dataset.describe import corpus_description
+from zhenggai.dataset.describe import Census
+from zhenggai.dataset.table_files import TableFiles, read_tables
 from zhenggai.dataset.xlsx import too_large, write_workbook
 
 _RENAME_EXCHANGE = 2  # renameat2 flag: swap two paths atomically
 _AT_FDCWD = -100
 
 
-_CSV_OPTIONS = arrow_csv.WriteOptions(include_header=False, quoting_style="needed")
-
-
-def _csv_ready(table: pa.Table) -> pa.Table:
-    """Booleans as TRUE/FALSE, which R's read.csv, Stata and Excel read as logical values
-    (Arrow writes true/false, which R reads as text)."""
-    for i, field in enumerate(table.schema):
-        if pa.types.is_boolean(field.type):
-            column = pc.if_else(table.column(i), "TRUE", "FALSE")
-            table = table.set_column(i, field.name, column)
-    return table
-
-
-def parquet_ready(table: pa.Table) -> pa.Table:
-    """Parquet types a reader needs no help with: dates as date32, amounts as exact
-    decimals (yuan to the fen), booleans as booleans."""
-    for i, field in enumerate(table.schema):
-        kind = schema.KINDS.get(field.name)
-        if kind == "date":
-            text = table.column(i)
-            column = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
-            table = table.set_column(i, field.name, column.cast(pa.date32()))
-        elif field.name in schema.AMOUNTS:
-            table = table.set_column(i, field.name, table.column(i).cast(pa.decimal128(18, 2)))
-    return table
-
-
-def write_csv(table: pa.Table, path: Path) -> None:
-    """One table as CSV: a header of plain column names, then Arrow's rows."""
-    with open(path, "wb") as f:
-        f.write((",".join(table.column_names) + "\n").encode())
-        arrow_csv.write_csv(_csv_ready(table), f, _CSV_OPTIONS)
-
-
-def _workbook(tables: dict[str, pa.Table], path: Path) -> list[str]:
-    """The workbook; XlsxWriter's own errors (a full disk among them) raised as OSError."""
+def _workbook(folder: Path, path: Path) -> list[str]:
+    """The workbook of the tables written in `folder`; XlsxWriter's own errors (a full disk
+    among them) raised as OSError."""
     import xlsxwriter.exceptions
 
     try:
-        return write_workbook(tables, path)
+        return write_workbook(read_tables(folder), path)
     except xlsxwriter.exceptions.XlsxWriterException as exc:
         raise OSError(f"the workbook could not be written ({exc})") from exc
 
 
-def _write_files(tables: dict[str, pa.Table], folder: Path) -> list[str]:
-    """Every output file into `folder`; returns warnings (from the workbook, or why there is
-    none)."""
-    for name, table in tables.items():
-        write_csv(table, folder / f"{name}.csv")
-        pq.write_table(parquet_ready(table), folder / f"{name}.parquet", compression="zstd")
-    no_workbook = too_large(tables)
-    warnings = [no_workbook] if no_workbook else _workbook(tables,
-                                                                folder / "zhenggai.xlsx")
-    (folder / "datapackage.json").write_text(
-        json.dumps(schema.datapackage(package_sources(tables["notices"])), ensure_ascii=False,
-                   indent=2) + "\n", encoding="utf-8")
-    (folder / "README.md").write_text(
-        schema.data_dictionary(corpus_description(tables, no_workbook)), encoding="utf-8")
-    return warnings
+class Staged:
+    """A dataset being written into a staging folder beside out_dir, batch by batch; only
+    `commit` puts it in place, and leaving the `with` block without it removes it.
 
+    Batches are written by a thread of their own (Arrow's writers release the GIL), so the
+    next batch is assembled while the last is written; at most one waits between them."""
 
-MAX_SOURCES = 50  # sites listed one by one in datapackage.json; past this, a count
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = Path(out_dir)
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        recover(self.out_dir)
+        self.folder, _ = _staging_names(self.out_dir)
+        self.folder.mkdir()
+        self.census = Census()
+        self.warnings: list[str] = []
+        self._waiting: queue.Queue = queue.Queue(maxsize=1)
+        self._failure: BaseException | None = None
+        self._writer: threading.Thread | None = None
+        try:
+            self._files = TableFiles(self.folder)
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+        self._writer = threading.Thread(target=self._write_waiting, daemon=True)
+        self._writer.start()
 
+    def _write_waiting(self) -> None:
+        while (tables := self._waiting.get()) is not None:
+            if self._failure is None:
+                try:
+                    self._files.write(tables)
+                except BaseException as exc:
+                    self._failure = exc
 
-def package_sources(notices: pa.Table) -> list[dict[str, str]]:
-    """datapackage.json's sources: each site the notices came from, with how many, the
-    sites with most notices first; the URL of every notice is in notices.source_url."""
-    from collections import Counter
-    from urllib.parse import urlsplit
+    def _stop_writer(self) -> None:
+        if self._writer is not None:
+            self._waiting.put(None)
+            self._writer.join()
+            self._writer = None
+        self._files.close()
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise failure
 
-    sites: Counter[tuple[str, str]] = Counter()
-    for url, site in zip(notices["source_url"].to_pylist(), notices["source_site"].to_pylist(),
-                         strict=True):
-        parts = urlsplit(url) if url else None
-        home = f"{parts.scheme}://{parts.netloc}/" if parts and parts.netloc else ""
-        if home or site:
-            sites[(site or parts.netloc, home)] += 1
-    listed = [{"title": f"{site} ({n} notice{'s' if n > 1 else ''}; URLs in "
-                        "notices.source_url)", **({"path": home} if home else {})}
-              for (site, home), n in sorted(sites.items(), key=lambda x: (-x[1], x[0]))]
-    rest = len(listed) - MAX_SOURCES
-    listed = listed[:MAX_SOURCES] + ([{"title": f"and {rest} more sites"}] if rest > 0 else [])
-    unstated = notices.num_rows - sum(sites.values())
-    if unstated:
-        listed.append({"title": f"{unstated} notice{'s' if unstated > 1 else ''} whose source "
-                                "the raw folder's sources.csv does not state"})
-    return listed
+    def add(self, tables: dict[str, pa.Table]) -> None:
+        """One batch of every table."""
+        if self._failure is not None:
+            self._stop_writer()
+        self._waiting.put(tables)
+        self.census.add(tables)
+
+    def finish(self) -> None:
+        """The files written once every batch is in: workbook, datapackage.json, README.md."""
+        self._stop_writer()
+        no_workbook = too_large(self.census.cells)
+        self.warnings = [no_workbook] if no_workbook else _workbook(
+            self.folder, self.folder / "zhenggai.xlsx")
+        (self.folder / "datapackage.json").write_text(
+            json.dumps(self.census.datapackage(), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8")
+        (self.folder / "README.md").write_text(
+            schema.data_dictionary(self.census.description(no_workbook)), encoding="utf-8")
+
+    def commit(self) -> None:
+        """The finished dataset in place of the previous one."""
+        _swap_in(self.folder, self.out_dir)
+
+    def discard(self) -> None:
+        try:
+            self._stop_writer()
+        except BaseException:
+            pass
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Staged:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.folder.exists():
+            self.discard()
 
 
 def _staging_names(out_dir: Path) -> tuple[Path, Path]:
@@ -178,18 +181,11 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
 
 
 def write_tables(tables: dict[str, pa.Table], out_dir: Path) -> list[str]:
-    """Write every table as CSV and Parquet, all of them into zhenggai.xlsx (unless too
-    large), datapackage.json and the data dictionary README.md, atomically. Returns
-    warnings."""
-    out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    recover(out_dir)
-    staging, _ = _staging_names(out_dir)
-    staging.mkdir()
-    try:
-        warnings = _write_files(tables, staging)
-        _swap_in(staging, out_dir)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    return warnings
+    """Write whole tables as one batch (a build streams its batches through Staged): CSV
+    and Parquet, zhenggai.xlsx (unless too large), datapackage.json and the data dictionary
+    README.md, atomically. Returns warnings."""
+    with Staged(out_dir) as staged:
+        staged.add(tables)
+        staged.finish()
+        staged.commit()
+    return staged.warnings

@@ -92,9 +92,8 @@ def _write_sheet(sheet, table: pa.Table, kinds: list[str], start: int, stop: int
     return cut
 
 
-def too_large(tables: dict[str, pa.Table]) -> str:
-    """Why the tables get no workbook, or "" when they fit one."""
-    cells = sum(table.num_rows * table.num_columns for table in tables.values())
+def too_large(cells: int) -> str:
+    """Why tables of this many cells get no workbook, or "" when they fit one."""
     if cells <= MAX_WORKBOOK_CELLS:
         return ""
     return (f"no zhenggai.xlsx: {cells:,} cells are more than a workbook is for (the limit is "

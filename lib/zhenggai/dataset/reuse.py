@@ -1,0 +1,108 @@
+"""The last build's rows, read back from the Parquet files it wrote, one batch at a time.
+
+Row group k of every table is batch k of the last build (zhenggai.dataset.table_files), so
+an entry at position p of the last build has its ingest_log row in row group p // BATCH,
+and the notice it held has its rows there too. Batches are read when first needed and the
+last few are kept: a rebuild takes the last build's rows mostly in their old order, so each
+batch is read about once, and memory holds only a few of them.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from zhenggai.dataset import schema
+from zhenggai.dataset.table_files import from_parquet, parquet_ready
+from zhenggai.dataset.tables import NOTICE_TABLES, arrow_schema
+
+MAX_LOADED = 4  # batches held at once
+
+
+class StaleOutput(Exception):
+    """The last build's files cannot give the rows asked for (changed, damaged)."""
+
+
+@dataclass
+class OldBatch:
+    """One batch of the last build: its ingest_log rows, its notice tables, and where each
+    notice's rows are in them (a notice's rows are consecutive)."""
+
+    log_rows: list[tuple]
+    tables: dict[str, pa.Table]
+    ranges: dict[str, dict[str, tuple[int, int]]]
+
+
+def _ranges(table: pa.Table) -> dict[str, tuple[int, int]]:
+    """notice_id → (first row, number of rows), from the runs of the notice_id column
+    (found in Arrow and numpy: a batch has thousands of rows but only its notices' runs)."""
+    if table.num_rows == 0:
+        return {}
+    encoded = pc.dictionary_encode(table["notice_id"]).combine_chunks()
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(codes)) + 1))
+    lengths = np.diff(np.append(starts, len(codes)))
+    names = encoded.dictionary.take(pa.array(codes[starts])).to_pylist()
+    return {name: (int(a), int(n)) for name, a, n in zip(names, starts, lengths, strict=True)}
+
+
+class LastRows:
+    """The rows of the last build into a folder, by the position of their entry."""
+
+    def __init__(self, out_dir: Path, batch_files: int, n_batches: int) -> None:
+        self.batch_files = batch_files
+        self._files: dict[str, pq.ParquetFile] = {}
+        self._loaded: OrderedDict[int, OldBatch] = OrderedDict()
+        for name in schema.TABLES:
+            try:
+                found = pq.ParquetFile(Path(out_dir) / f"{name}.parquet")
+            except (OSError, pa.ArrowException) as exc:
+                raise StaleOutput(f"{name}.parquet cannot be read ({exc})") from None
+            expected = parquet_ready(arrow_schema(name).empty_table()).schema
+            if found.metadata.num_row_groups != n_batches or \
+                    not found.schema_arrow.equals(expected):
+                raise StaleOutput(f"{name}.parquet is not the one the last build wrote")
+            self._files[name] = found
+
+    def _batch(self, k: int) -> OldBatch:
+        if k in self._loaded:
+            self._loaded.move_to_end(k)
+            return self._loaded[k]
+        try:
+            tables = {name: from_parquet(self._files[name].read_row_group(k, use_threads=False))
+                      for name in schema.TABLES}
+        except (OSError, pa.ArrowException) as exc:
+            raise StaleOutput(f"batch {k} of the last build cannot be read ({exc})") from None
+        log = tables["ingest_log"]
+        batch = OldBatch(list(zip(*(log[c].to_pylist() for c in log.column_names),
+                                  strict=True)),
+                         {name: tables[name] for name in NOTICE_TABLES},
+                         {name: _ranges(tables[name]) for name in NOTICE_TABLES})
+        self._loaded[k] = batch
+        if len(self._loaded) > MAX_LOADED:
+            self._loaded.popitem(last=False)
+        return batch
+
+    def log_row(self, position: int) -> tuple:
+        """The ingest_log row of the last build's entry at `position`."""
+        rows = self._batch(position // self.batch_files).log_rows
+        try:
+            return rows[position % self.batch_files]
+        except IndexError:
+            raise StaleOutput(f"no ingest_log row at position {position}") from None
+
+    def notice_rows(self, position: int, notice_id: str
+                    ) -> list[tuple[str, pa.Table, int, int]]:
+        """(table name, table, start, length) of the rows of the notice held by the last
+        build's entry at `position`, in every notice table."""
+        batch = self._batch(position // self.batch_files)
+        if notice_id not in batch.ranges["notices"]:
+            raise StaleOutput(f"notice {notice_id} is not where the last build put it")
+        return [(name, batch.tables[name], *batch.ranges[name].get(notice_id, (0, 0)))
+                for name in NOTICE_TABLES]
