@@ -22,10 +22,12 @@ def _readable_tables() -> None:
         shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, readable_html)
 
 
-def setup() -> dict[str, pd.DataFrame]:
-    """Chinese fonts for the figures, readable tables, and the processed tables (from
-    data/processed, or $ZHENGGAI_DATA when `make report` points at another build)."""
+def setup(*tables: str) -> dict[str, pd.DataFrame]:
+    """Chinese fonts for the figures, readable tables, and the processed tables the notebook
+    names (all when it names none; from data/processed, or $ZHENGGAI_DATA when `make
+    report` points at another build). A table not named is not read: on a large corpus the
+    measures alone are hundreds of megabytes."""
     use_chinese_font()
     pd.set_option("display.max_colwidth", MAX_COLWIDTH)
     _readable_tables()
-    return load_tables()
+    return load_tables(tables=list(tables) or None)
