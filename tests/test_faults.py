@@ -140,7 +140,7 @@ def test_a_workbook_that_cannot_be_written_is_a_sentence(tmp_path, capsys, monke
 
 
 def test_names_with_control_characters_or_gbk_stay_apart_and_get_audit_pages(tmp_path):
-    from zhenggai.report.audit import write_audit_pages
+    from zhenggai.report.audit_pages import write_audit_pages
 
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -1,5 +1,6 @@
 """The `zhenggai` command: `collect` notices from the web into a raw folder, `build` a dataset
-from a raw folder, `parse` one file to inspect it, `report` the notebooks as HTML.
+from a raw folder, `parse` one file to inspect it, `report` the notebooks as HTML, `audit`
+one notice's page.
 
 Exit codes: 0 success; 1 with --strict when a file was rejected or has warnings; 2 a usage or
 folder error (nothing written); 3 an unexpected internal error (a bug: run again with --debug
@@ -16,6 +17,7 @@ from zhenggai import __version__
 from zhenggai.cli_collect import collect_command
 from zhenggai.cli_commands import (
     agreement_command,
+    audit_command,
     build_command,
     parse_command,
     report_command,
@@ -76,6 +78,16 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--index-only", action="store_true",
                         help="only rewrite the index (and the audit pages, with --raw)")
     report.set_defaults(run=report_command)
+    audit = commands.add_parser(
+        "audit", help="write the audit page of one notice",
+        description="Write the audit page of one notice (its text line by line, with what "
+        "was taken from each line) into the report's notices/ folder: a large corpus's "
+        "report has pages only for the notices with warnings and a sample of the others.")
+    audit.add_argument("notice_id", help="the notice's notice_id (notices.csv)")
+    audit.add_argument("--data", default="data/processed", help="processed-data folder")
+    audit.add_argument("--raw", default="data/raw", help="the raw folder of the build")
+    audit.add_argument("--out", default="reports", help="the report's folder")
+    audit.set_defaults(run=audit_command)
     book = commands.add_parser(
         "codebook", help="hand-code problems and measure agreement",
         description="Validate the problem-type codebook as content analysts do: write a "

@@ -113,8 +113,35 @@ def parse_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_pages(raw: Path, data: Path, out: Path) -> list[Path]:
+    """The audit pages, with a progress bar on a terminal."""
+    from zhenggai.report.audit_pages import write_audit_pages
+
+    advance, finish = progress(len(os.listdir(raw)), "audit pages", "pages")
+    try:
+        return write_audit_pages(raw, data, out, advance)
+    finally:
+        finish()
+
+
+def audit_command(args: argparse.Namespace) -> int:
+    from zhenggai.dataset.load import TableError
+    from zhenggai.report.audit_pages import NoSuchNotice, write_audit_page
+
+    data, raw = Path(args.data), Path(args.raw)
+    if not raw.is_dir():
+        return _error(f"raw folder '{raw}' does not exist")
+    try:
+        page = write_audit_page(args.notice_id, raw, data, Path(args.out))
+    except (NoSuchNotice, TableError, FileNotFoundError) as exc:
+        return _error(str(exc))
+    except OSError as exc:
+        return _error(f"the page of {args.notice_id} could not be written: {exc}")
+    print(f"audit page -> {page}")
+    return 0
+
+
 def report_command(args: argparse.Namespace) -> int:
-    from zhenggai.report.audit import write_audit_pages
     from zhenggai.report.pages import build_report, notebooks_in, write_index
 
     data = Path(args.data)
@@ -125,7 +152,7 @@ def report_command(args: argparse.Namespace) -> int:
         return _error(f"raw folder '{raw}' does not exist")
     if args.index_only:
         if raw is not None:
-            pages = write_audit_pages(raw, data, Path(args.out))
+            pages = _audit_pages(raw, data, Path(args.out))
             print(f"{len(pages)} audit pages -> {Path(args.out) / 'notices'}")
         index = write_index(notebooks_in(Path(args.notebooks_dir)), Path(args.out), data)
         print(f"index -> {index}")

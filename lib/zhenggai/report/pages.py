@@ -18,16 +18,16 @@ import shutil
 from pathlib import Path
 
 import nbformat
-import pandas as pd
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from zhenggai.dataset.load import DATA_ENV
+from zhenggai.dataset import schema
+from zhenggai.dataset.load import DATA_ENV, load_tables
 
 SETUP_TAG = "setup"
-DATASET_FILES = ("README.md", "notices.csv", "problems.csv", "measures.csv", "dates.csv",
-                 "outcomes.csv", "ingest_log.csv", "zhenggai.xlsx", "datapackage.json")
+DATASET_FILES = ("README.md", "datapackage.json", "zhenggai.xlsx",
+                 *(f"{table}.{kind}" for kind in ("csv", "parquet") for table in schema.TABLES))
 _REMOTE = re.compile(
     r"<script[^>]*\bsrc=[\"']https?://[^>]*>\s*</script>|<link[^>]*\bhref=[\"']https?://[^>]*>",
     re.IGNORECASE)
@@ -131,27 +131,47 @@ def title_and_question(path: Path) -> tuple[str, str]:
 
 def _summary(data_dir: Path) -> str:
     """Notices, their dates, warnings and rejected files, in one paragraph."""
-    notices = pd.read_csv(data_dir / "notices.csv", dtype=str, keep_default_na=False)
-    log = pd.read_csv(data_dir / "ingest_log.csv", dtype=str, keep_default_na=False)
-    starts = sorted(d for d in notices["inspection_start"] if d)
-    span = f"inspections begun {starts[0]} to {starts[-1]}" if starts else "no dated inspection"
-    status = log["status"].value_counts()
-    return (f"<p><b>{len(notices)} notices</b> ({span}); {int(status.get('warning', 0))} "
-            f"with warnings; {int(status.get('rejected', 0))} file(s) rejected and "
-            f"{int(status.get('skipped', 0))} skipped (see the "
+    frames = load_tables(data_dir, tables=["notices", "ingest_log"],
+                         columns={"notices": ["inspection_start"], "ingest_log": ["status"]})
+    starts = frames["notices"]["inspection_start"].dropna()
+    span = (f"inspections begun {starts.min():%Y-%m-%d} to {starts.max():%Y-%m-%d}"
+            if len(starts) else "no dated inspection")
+    status = frames["ingest_log"]["status"].value_counts()
+    return (f"<p><b>{len(frames['notices'])} notices</b> ({span}); "
+            f"{int(status.get('warning', 0))} with warnings; {int(status.get('rejected', 0))} "
+            f"file(s) rejected and {int(status.get('skipped', 0))} skipped (see the "
             '<a href="notices/index.html">list of every file</a>).</p>')
 
 
-def _copy_dataset(data_dir: Path, out_dir: Path) -> list[str]:
-    """Copy the dataset into reports/data/, so the report's links work wherever it goes."""
+COPY_CSV_MAX_BYTES = 50 * 2**20  # CSVs larger than this in all are linked, not copied
+
+
+def _copy_dataset(data_dir: Path, out_dir: Path) -> tuple[list[str], str]:
+    """Copy the dataset into reports/data/, so the report's links work wherever it goes:
+    the Parquet files, the dictionary and the workbook always; the CSVs too while they are
+    small (past COPY_CSV_MAX_BYTES they are linked where the build wrote them). Returns the
+    links, and a sentence on what was not copied."""
     target = out_dir / "data"
     target.mkdir(parents=True, exist_ok=True)
-    copied = []
+    csvs = [name for name in DATASET_FILES if name.endswith(".csv")
+            and (data_dir / name).exists()]
+    csv_bytes = sum((data_dir / name).stat().st_size for name in csvs)
+    linked = csv_bytes > COPY_CSV_MAX_BYTES
+    links = []
     for name in DATASET_FILES:
-        if (data_dir / name).exists():
+        if not (data_dir / name).exists():
+            continue
+        if linked and name in csvs:
+            (target / name).unlink(missing_ok=True)  # a copy from a smaller build
+            where = Path(os.path.relpath(data_dir.resolve() / name, out_dir.resolve()))
+            links.append((where.as_posix(), f"{name} (where the build wrote it)"))
+        else:
             shutil.copyfile(data_dir / name, target / name)
-            copied.append(name)
-    return copied
+            links.append((f"data/{name}", name))
+    note = (f" The CSVs ({csv_bytes / 2**20:,.0f} MB) are not copied: their links point "
+            "to the build's folder; the Parquet files hold the same tables." if linked else "")
+    return [f'<li><a href="{html.escape(href)}">{html.escape(label)}</a></li>'
+            for href, label in links], note
 
 
 def write_index(notebooks: list[Path], out_dir: Path, data_dir: Path) -> Path:
@@ -164,8 +184,7 @@ def write_index(notebooks: list[Path], out_dir: Path, data_dir: Path) -> Path:
         title, question = title_and_question(path)
         items.append(f'<li><a href="{html.escape(path.stem)}.html">{html.escape(title)}</a>'
                      f"<br><span class=q>{html.escape(question)}</span></li>")
-    files = [f'<li><a href="data/{name}">{name}</a></li>'
-             for name in _copy_dataset(data_dir, out_dir)]
+    files, not_copied = _copy_dataset(data_dir, out_dir)
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>zhenggai report: rectification notices after party inspections</title>
@@ -176,9 +195,11 @@ def write_index(notebooks: list[Path], out_dir: Path, data_dir: Path) -> Path:
 <p>Notebooks executed on a fresh kernel. Each page opens with the question it answers and
 ends with the answer and its limits; the code is in the notebooks.</p>
 <h2>Notebooks</h2><ol>{''.join(items)}</ol>
-<h2>Notices</h2><p>An <a href="notices/index.html">audit page for every notice</a>: its text
-line by line, with what was extracted from each line and what was missed.</p>
-<h2>Dataset</h2><p>The tables the notebooks read (a copy); the data dictionary is README.md.</p>
+<h2>Notices</h2><p><a href="notices/index.html">Audit pages</a>: a notice's text line by
+line, with what was extracted from each line and what was missed (for every notice of a
+small corpus; of a large one, for every notice with a warning and a stated sample).</p>
+<h2>Dataset</h2><p>The tables the notebooks read (a copy); the data dictionary is
+README.md.{not_copied}</p>
 <ul>{''.join(files)}</ul>
 </body></html>
 """
@@ -192,7 +213,7 @@ def build_report(notebooks_dir: Path, out_dir: Path, data_dir: Path,
                  ) -> dict[str, nbformat.NotebookNode]:
     """Execute notebooks (all, or `only`), write their pages, the audit pages (when the raw
     folder is given) and the index. Returns the executed notebooks by name, for checks."""
-    from zhenggai.report.audit import write_audit_pages
+    from zhenggai.report.audit_pages import write_audit_pages
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,98 @@
+"""What changes when the corpus is large: tables read from Parquet (only what is asked for),
+audit pages for the warned notices and a stated sample, `zhenggai audit` for any other, the
+report's CSVs linked rather than copied. (The streaming build and its reuse of the last
+build's rows are in test_cache.py; memory and time are measured by `make bench`.)"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from zhenggai.cli import main
+from zhenggai.dataset import load, schema
+from zhenggai.report import audit_pages, pages
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+
+def test_tables_read_from_parquet_equal_those_read_from_csv(seeds_processed):
+    fast = load.load_tables(seeds_processed)
+    for table, cols in schema.TABLES.items():
+        assert load._parquet_current(seeds_processed / f"{table}.csv",
+                                     seeds_processed / f"{table}.parquet")
+        slow = load._load(seeds_processed / f"{table}.csv", cols, lenient=False)
+        pd.testing.assert_frame_equal(fast[table], slow, check_exact=True)
+
+
+def test_only_the_tables_and_columns_asked_for_are_read(seeds_processed):
+    frames = load.load_tables(seeds_processed, tables=["notices"],
+                              columns={"notices": ["notice_id", "feedback_date"]})
+    assert list(frames) == ["notices"]
+    notices = frames["notices"]
+    assert list(notices.columns) == ["notice_id", "feedback_date"]
+    assert len(notices) == 5 and notices["feedback_date"].dtype.kind == "M"
+
+
+def test_a_csv_edited_after_the_build_is_read_instead_of_the_parquet(seeds_processed,
+                                                                      tmp_path):
+    folder = tmp_path / "processed"
+    shutil.copytree(seeds_processed, folder)
+    path = folder / "notices.csv"
+    time.sleep(0.01)
+    path.write_text(path.read_text(encoding="utf-8").replace("无锡市文学艺术界联合会", "无锡文联（改）"),
+                    encoding="utf-8")
+    units = load.load_tables(folder, tables=["notices"])["notices"]["unit"]
+    assert "无锡文联（改）" in set(units)
+
+
+def test_a_large_corpus_gets_audit_pages_for_warned_notices_and_a_stated_sample(
+        seeds_processed, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(audit_pages, "AUDIT_ALL", 2)  # the five seeds count as large
+    monkeypatch.setattr(audit_pages, "AUDIT_SAMPLE", 1)
+    notices = load.load_tables(seeds_processed, tables=["notices"])["notices"]
+    warned = set(notices.loc[notices["warnings"] != "", "notice_id"])
+    assert len(warned) == 1  # qingyang's notice is truncated
+    out = tmp_path / "reports"
+    written = audit_pages.write_audit_pages(SEEDS, seeds_processed, out)
+    rest = sorted(set(notices["notice_id"]) - warned)
+    sample = audit_pages.sampled(rest, 1)
+    assert {p.stem for p in written} == warned | sample
+    index = (out / "notices" / "index.html").read_text(encoding="utf-8")
+    assert "a sample of 1 of the 4 others" in index
+    missing = sorted(set(rest) - sample)[0]
+    assert f"zhenggai audit {missing}" in index
+    # any other page on demand
+    assert main(["audit", missing, "--data", str(seeds_processed), "--raw", str(SEEDS),
+                 "--out", str(out)]) == 0
+    assert (out / "notices" / f"{missing}.html").exists()
+    assert main(["audit", "0000000000000000", "--data", str(seeds_processed), "--raw",
+                 str(SEEDS), "--out", str(out)]) == 2
+    assert "no notice 0000000000000000" in capsys.readouterr().err
+
+
+def test_the_sample_keeps_its_members_as_the_corpus_grows():
+    ids = [f"{k:016x}" for k in range(2000)]
+    small = audit_pages.sampled(ids[:1000], 50)
+    large = audit_pages.sampled(ids, 50)
+    assert len(large) == 50 and large >= {n for n in small if n in large}
+    assert audit_pages.sampled(list(reversed(ids)), 50) == large  # order does not matter
+
+
+@pytest.mark.parametrize("limit, copied", [(10**9, True), (0, False)])
+def test_the_report_copies_the_csvs_only_while_they_are_small(seeds_processed, tmp_path,
+                                                              monkeypatch, limit, copied):
+    monkeypatch.setattr(pages, "COPY_CSV_MAX_BYTES", limit)
+    out = tmp_path / "reports"
+    out.mkdir()
+    links, note = pages._copy_dataset(seeds_processed, out)
+    assert (out / "data" / "problems.parquet").exists()  # the Parquet files always
+    assert (out / "data" / "problems.csv").exists() == copied
+    link = next(li for li in links if "problems.csv" in li)
+    href = link.split('href="')[1].split('"')[0]
+    assert (out / href).resolve() == (seeds_processed / "problems.csv").resolve() or copied
+    assert ("not copied" in note) != copied
+    assert os.path.exists(out / href)
