@@ -75,7 +75,7 @@ class LastRows:
             self._loaded.move_to_end(k)
             return self._loaded[k]
         try:
-            tables = {name: from_parquet(self._files[name].read_row_group(k, use_threads=False))
+            tables = {name: from_parquet(self._files[name].read_row_group(k))
                       for name in schema.TABLES}
         except (OSError, pa.ArrowException) as exc:
             raise StaleOutput(f"batch {k} of the last build cannot be read ({exc})") from None
