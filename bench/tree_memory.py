@@ -1,5 +1,7 @@
 """Run a command and measure its whole process tree: wall time and peak memory, sampled from
-/proc (through psutil) every few hundredths of a second. The peak is the largest sum over the
+/proc every few hundredths of a second (the tree through psutil, each process's memory from
+/proc/PID/smaps_rollup, which the kernel sums for it: reading the full smaps would cost the
+sampler more CPU than the build it measures). The peak is the largest sum over the
 tree at one moment, as PSS (shared pages split among the processes sharing them: what the
 tree costs the machine) and as RSS (shared pages counted in every process: an upper bound).
 A peak shorter than the sampling interval can be missed."""
@@ -23,20 +25,27 @@ class Run:
     peak_rss_mib: float
 
 
+def _memory(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) of one process in bytes, or (0, 0) once it has ended."""
+    found = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                key, _, value = line.partition(":")
+                if key in ("Pss", "Rss"):
+                    found[key] = int(value.split()[0]) * 1024
+    except (OSError, ValueError):
+        return 0, 0
+    return found.get("Pss", 0), found.get("Rss", 0)
+
+
 def _tree_memory(root: psutil.Process) -> tuple[int, int]:
-    pss = rss = 0
     try:
         processes = [root, *root.children(recursive=True)]
     except psutil.Error:
         return 0, 0
-    for process in processes:
-        try:
-            info = process.memory_full_info()
-        except psutil.Error:  # ended between the listing and the reading
-            continue
-        pss += getattr(info, "pss", info.rss)
-        rss += info.rss
-    return pss, rss
+    sums = [_memory(process.pid) for process in processes]
+    return sum(p for p, _ in sums), sum(r for _, r in sums)
 
 
 def measured(command: list[str], cwd: Path | None = None, env: dict | None = None) -> Run:

@@ -117,11 +117,7 @@ def _audit_pages(raw: Path, data: Path, out: Path) -> list[Path]:
     """The audit pages, with a progress bar on a terminal."""
     from zhenggai.report.audit_pages import write_audit_pages
 
-    advance, finish = progress(len(os.listdir(raw)), "audit pages", "pages")
-    try:
-        return write_audit_pages(raw, data, out, advance)
-    finally:
-        finish()
+    return write_audit_pages(raw, data, out, lambda n: progress(n, "audit pages", "pages"))
 
 
 def audit_command(args: argparse.Namespace) -> int:

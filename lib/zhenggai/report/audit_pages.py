@@ -104,18 +104,30 @@ def _task(row, paths: dict[str, Path], raw_dir: Path, folder: Path) -> Task:
             row.notice_id, folder, source)
 
 
+Progress = Callable[[int], tuple[Callable[[], None], Callable[[], None]]]
+
+
+def _silent(total: int) -> tuple[Callable[[], None], Callable[[], None]]:
+    return (lambda: None), (lambda: None)
+
+
 def write_audit_pages(raw_dir: Path, data_dir: Path, out_dir: Path,
-                      advance: Callable[[], None] = lambda: None) -> list[Path]:
-    """The audit pages of a build (see the module docstring), and the index of every file."""
+                      progress: Progress = _silent) -> list[Path]:
+    """The audit pages of a build (see the module docstring), and the index of every file;
+    `progress(n_pages)` gives the (advance, finish) of a progress bar."""
     raw_dir, folder = Path(raw_dir), Path(out_dir) / "notices"
     folder.mkdir(parents=True, exist_ok=True)
     notices, log = _about(Path(data_dir))
     pages, which = chosen(notices)
     paths = {entry.name: entry.path for entry in scan(raw_dir)}
     todo = notices[notices["notice_id"].isin(pages)]
-    failures = dict(zip(todo["notice_id"], _written(
-        [_task(row, paths, raw_dir, folder) for row in todo.itertuples()], advance),
-        strict=True))
+    advance, finish = progress(len(todo))
+    try:
+        failures = dict(zip(todo["notice_id"], _written(
+            [_task(row, paths, raw_dir, folder) for row in todo.itertuples()], advance),
+            strict=True))
+    finally:
+        finish()
     for stale in folder.glob("*.html"):  # pages of notices no longer chosen or present
         if stale.stem not in failures and stale.name != "index.html":
             stale.unlink()

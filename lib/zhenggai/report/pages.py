@@ -212,20 +212,29 @@ def build_report(notebooks_dir: Path, out_dir: Path, data_dir: Path,
                  only: list[Path] | None = None, raw_dir: Path | None = None
                  ) -> dict[str, nbformat.NotebookNode]:
     """Execute notebooks (all, or `only`), write their pages, the audit pages (when the raw
-    folder is given) and the index. Returns the executed notebooks by name, for checks."""
+    folder is given) and the index, with progress bars on a terminal. Returns the executed
+    notebooks by name, for checks."""
+    from zhenggai.progress import progress
     from zhenggai.report.audit_pages import write_audit_pages
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     all_notebooks = notebooks_in(Path(notebooks_dir))
     executed = {}
-    for path in only or all_notebooks:
-        notebook = execute(Path(path), Path(data_dir))
-        nav = navigation([p.stem for p in all_notebooks], Path(path).stem)
-        (out_dir / f"{Path(path).stem}.html").write_text(to_html(notebook, nav),
-                                                         encoding="utf-8")
-        executed[Path(path).stem] = notebook
+    todo = only or all_notebooks
+    advance, finish = progress(len(todo), "notebooks", "notebooks", min_steps=2)
+    try:
+        for path in todo:
+            notebook = execute(Path(path), Path(data_dir))
+            nav = navigation([p.stem for p in all_notebooks], Path(path).stem)
+            (out_dir / f"{Path(path).stem}.html").write_text(to_html(notebook, nav),
+                                                             encoding="utf-8")
+            executed[Path(path).stem] = notebook
+            advance()
+    finally:
+        finish()
     if raw_dir is not None:
-        write_audit_pages(Path(raw_dir), Path(data_dir), out_dir)
+        write_audit_pages(Path(raw_dir), Path(data_dir), out_dir,
+                          lambda n: progress(n, "audit pages", "pages"))
     write_index(all_notebooks, out_dir, Path(data_dir))
     return executed
