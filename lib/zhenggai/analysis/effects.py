@@ -44,6 +44,14 @@ def design(notices: pd.DataFrame, covariates=COVARIATES) -> pd.DataFrame:
     return pd.DataFrame(columns, index=notices["notice_id"].to_numpy())
 
 
+def _weighted_fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Least squares on the rows of one resample, each notice weighted by the times it was
+    drawn: the normal equations of p × p, not a fit on n rows (the same solution, the
+    minimum-norm one when a resample lacks a level)."""
+    weighted = x.T * weights
+    return np.linalg.lstsq(weighted @ x, weighted @ y, rcond=None)[0]
+
+
 def effects(frames: dict[str, pd.DataFrame], flags: pd.DataFrame,
             covariates=COVARIATES) -> tuple[pd.DataFrame, str]:
     """Coefficients of each covariate on each column's share, with intervals over notices;
@@ -57,8 +65,8 @@ def effects(frames: dict[str, pd.DataFrame], flags: pd.DataFrame,
                                 f"{n} notices; at least {p + resample.MIN_NOTICES} are needed")
     matrix, outcomes = x.to_numpy(), shares.to_numpy()
     estimate = np.linalg.lstsq(matrix, outcomes, rcond=None)[0]
-    draws = [np.linalg.lstsq(matrix[rows], outcomes[rows], rcond=None)[0]
-             for rows in resample.draw_notices(n)]
+    draws = [_weighted_fit(matrix, outcomes, np.bincount(rows, minlength=n))
+             for block in resample.draw_notices(n) for rows in block]
     tail = (1 - resample.CONFIDENCE) / 2 * 100
     low, high = np.percentile(np.stack(draws), [tail, 100 - tail], axis=0)
     rows = [{"category": column, "term": term, "estimate": estimate[i, j],

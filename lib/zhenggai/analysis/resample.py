@@ -19,6 +19,7 @@ error for all notices of the genre.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,10 +63,18 @@ class Interval:
         return f"{self.coverage:.1%} {self.method}, {notices}".replace(".0%", "%")
 
 
-def draw_notices(n: int, draws: int = DRAWS) -> np.ndarray:
+DRAW_CELLS = 2_000_000  # notice positions held at once (16 MB), whatever the corpus
+
+
+def draw_notices(n: int, draws: int = DRAWS) -> Iterator[np.ndarray]:
     """The resampling primitive: `draws` rows of n notice positions drawn with replacement
-    (the same seed every time, so every figure is reproducible)."""
-    return np.random.default_rng(SEED).integers(0, n, size=(draws, n))
+    (the same seed every time, so every figure is reproducible), in blocks of rows small
+    enough that memory does not grow with the corpus (the blocks are the rows one draw of
+    all of them would give)."""
+    rng = np.random.default_rng(SEED)
+    per_block = max(1, DRAW_CELLS // max(n, 1))
+    for start in range(0, draws, per_block):
+        yield rng.integers(0, n, size=(min(per_block, draws - start), n))
 
 
 def _none(estimate: float, n: int) -> Interval:
@@ -83,8 +92,8 @@ def ratio(numerators, denominators, draws: int = DRAWS) -> Interval:
     estimate = float(num.sum() / den.sum()) if n else float("nan")
     if n < MIN_NOTICES:
         return _none(estimate, n)
-    picks = draw_notices(n, draws)
-    boot = num[picks].sum(axis=1) / den[picks].sum(axis=1)
+    boot = np.concatenate([num[picks].sum(axis=1) / den[picks].sum(axis=1)
+                           for picks in draw_notices(n, draws)])
     tail = (1 - CONFIDENCE) / 2 * 100
     low, high = np.percentile(boot, [tail, 100 - tail])
     return Interval(estimate, float(low), float(high), n, BOOTSTRAP, CONFIDENCE)
