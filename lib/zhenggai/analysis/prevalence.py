@@ -23,8 +23,9 @@ def by_group(shares: pd.DataFrame, notice_ids: pd.Series, groups: pd.Series) -> 
         per_notice = members.groupby("_notice")
         sums = per_notice[list(shares.columns)].sum()
         sizes = per_notice.size()
-        for column in shares.columns:
-            interval = resample.ratio(sums[column].to_numpy(), sizes.to_numpy())
+        intervals = resample.ratios(sums[list(shares.columns)].to_numpy(dtype=float),
+                                    sizes.to_numpy())
+        for column, interval in zip(shares.columns, intervals, strict=True):
             rows.append({"group": group, "column": column, "share": interval.estimate,
                          "ci_low": interval.low, "ci_high": interval.high,
                          "n_notices": interval.n_notices, "n_problems": int(sizes.sum()),

@@ -84,19 +84,33 @@ def _none(estimate: float, n: int) -> Interval:
 def ratio(numerators, denominators, draws: int = DRAWS) -> Interval:
     """A share or mean made of per-notice sums: sum(numerators) / sum(denominators) (the share
     of problems completed, measures per problem), bootstrapped over notices."""
+    return ratios(np.asarray(numerators, dtype=float)[:, None], denominators, draws)[0]
+
+
+def ratios(numerators, denominators, draws: int = DRAWS) -> list[Interval]:
+    """`ratio` for each column of `numerators` (notices × columns) over the same
+    denominators, on the same draws: one resample of the notices serves every column."""
     num = np.asarray(numerators, dtype=float)
     den = np.asarray(denominators, dtype=float)
     keep = den > 0
     num, den = num[keep], den[keep]
     n = len(den)
-    estimate = float(num.sum() / den.sum()) if n else float("nan")
+    # column by column: a 2-D sum adds in another order and can differ in the last digit
+    estimates = [column.sum() / den.sum() if n else np.nan for column in num.T]
     if n < MIN_NOTICES:
-        return _none(estimate, n)
-    boot = np.concatenate([num[picks].sum(axis=1) / den[picks].sum(axis=1)
-                           for picks in draw_notices(n, draws)])
+        return [_none(float(e), n) for e in estimates]
+    boot: list[list[np.ndarray]] = [[] for _ in range(num.shape[1])]
+    for picks in draw_notices(n, draws):
+        totals = den[picks].sum(axis=1)
+        for j, column in enumerate(num.T):
+            boot[j].append(column[picks].sum(axis=1) / totals)
     tail = (1 - CONFIDENCE) / 2 * 100
-    low, high = np.percentile(boot, [tail, 100 - tail])
-    return Interval(estimate, float(low), float(high), n, BOOTSTRAP, CONFIDENCE)
+    found = []
+    for estimate, parts in zip(estimates, boot, strict=True):
+        low, high = np.percentile(np.concatenate(parts), [tail, 100 - tail])
+        found.append(Interval(float(estimate), float(low), float(high), n, BOOTSTRAP,
+                              CONFIDENCE))
+    return found
 
 
 def mean(values, draws: int = DRAWS) -> Interval:
