@@ -20,7 +20,7 @@ PAGES     := $(patsubst notebooks/%.ipynb,$(REPORTS)/%.html,$(NOTEBOOKS))
 LIBRARY   := $(wildcard lib/zhenggai/*.py lib/zhenggai/*/*.py lib/zhenggai/resources/*)
 TABLES    := $(DATA)/notices.csv
 
-.PHONY: setup data test lint lab report check-report bench clean
+.PHONY: setup data test lint lab report check-report bench bench-scaling clean
 
 setup: $(STAMP)
 
@@ -62,9 +62,14 @@ test: $(STAMP) lint $(TABLES)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-# Speed and memory on 10,000 varied notices (bench/bench_build.py --notices N [--report]).
+# Speed, the process tree's peak memory and disk use on 10,000 varied notices
+# (bench/bench_build.py --notices N [--report]); bench-scaling checks that the peak at
+# 20,000 notices is at most 1.25 times the peak at 5,000.
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py --notices 10000
+
+bench-scaling: $(STAMP)
+	$(BIN)/python bench/bench_build.py --scaling
 
 clean:
 	rm -rf $(VENV) reports build .pytest_cache .ruff_cache .hypothesis lib/*.egg-info

@@ -290,17 +290,3 @@ def test_template_share_and_shared_problems():
     pairs = templates.shared_problems(frames)
     assert pairs[["notice_id", "other_notice_id"]].values.tolist() == [["a", "b"]]
     assert pairs.attrs["n_pairs"] == 1
-
-
-def test_shared_problems_are_all_counted_and_the_first_listed(monkeypatch):
-    from zhenggai.analysis import templates
-
-    copied = "领导班子落实全面从严治党主体责任不到位"
-    frames = {"problems": pd.DataFrame({  # four notices state it; d states it twice
-        "notice_id": ["a", "b", "c", "d", "d"], "problem_seq": [1, 1, 1, 1, 2],
-        "problem": [copied] * 5})}
-    monkeypatch.setattr(templates, "MAX_PAIRS", 3)
-    pairs = templates.shared_problems(frames)
-    # 10 pairs of the five statements, less the one inside notice d
-    assert pairs.attrs["n_pairs"] == 9 and len(pairs) == 3
-    assert (pairs["notice_id"] != pairs["other_notice_id"]).all()

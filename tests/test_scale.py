@@ -96,3 +96,32 @@ def test_the_report_copies_the_csvs_only_while_they_are_small(seeds_processed, t
     assert (out / href).resolve() == (seeds_processed / "problems.csv").resolve() or copied
     assert ("not copied" in note) != copied
     assert os.path.exists(out / href)
+
+
+def test_shared_problems_are_all_counted_and_the_first_listed(monkeypatch):
+    from zhenggai.analysis import templates
+
+    copied = "领导班子落实全面从严治党主体责任不到位"
+    frames = {"problems": pd.DataFrame({  # four notices state it; d states it twice
+        "notice_id": ["a", "b", "c", "d", "d"], "problem_seq": [1, 1, 1, 1, 2],
+        "problem": [copied] * 5})}
+    monkeypatch.setattr(templates, "MAX_PAIRS", 3)
+    pairs = templates.shared_problems(frames)
+    # 10 pairs of the five statements, less the one inside notice d
+    assert pairs.attrs["n_pairs"] == 9 and len(pairs) == 3
+    assert (pairs["notice_id"] != pairs["other_notice_id"]).all()
+
+
+def test_draws_in_blocks_are_the_draws_of_one_block_and_serve_every_column(monkeypatch):
+    import numpy as np
+    from zhenggai.analysis import resample
+
+    whole = np.concatenate(list(resample.draw_notices(50)))
+    monkeypatch.setattr(resample, "DRAW_CELLS", 120)  # blocks of 2 draws
+    blocks = list(resample.draw_notices(50))
+    assert len(blocks) == resample.DRAWS // 2 and (np.concatenate(blocks) == whole).all()
+    rng = np.random.default_rng(1)
+    num, den = rng.random((50, 3)) * 4, rng.integers(1, 5, 50).astype(float)
+    together = resample.ratios(num, den)
+    assert [repr(resample.ratio(num[:, j], den)) for j in range(3)] == list(map(repr, together))
+    assert together[0].label().endswith("50 notices")
