@@ -48,6 +48,11 @@ def parquet_ready(table: pa.Table) -> pa.Table:
     return table
 
 
+def parquet_schema(name: str) -> pa.Schema:
+    """The Parquet file's schema of a table (what parquet_ready makes of its columns)."""
+    return parquet_ready(arrow_schema(name).empty_table()).schema
+
+
 def from_parquet(table: pa.Table) -> pa.Table:
     """A table read from Parquet in the build's own types: the inverse of parquet_ready."""
     for i, field in enumerate(table.schema):
@@ -82,9 +87,9 @@ class TableFiles:
             for name in schema.TABLES:
                 self._csv[name] = open(self.folder / f"{name}.csv", "wb")
                 self._csv[name].write(csv_header(arrow_schema(name)))
-                parquet_schema = parquet_ready(arrow_schema(name).empty_table()).schema
                 self._parquet[name] = pq.ParquetWriter(self.folder / f"{name}.parquet",
-                                                       parquet_schema, compression="zstd")
+                                                       parquet_schema(name),
+                                                       compression="zstd")
         except BaseException:
             self.close()
             raise
@@ -98,10 +103,12 @@ class TableFiles:
             self.rows[name] += table.num_rows
 
     def close(self) -> None:
-        for writer in self._parquet.values():
-            writer.close()
+        # the CSVs first: their last buffered rows are flushed now, and each Parquet file,
+        # closed after, is then never older than its CSV (load.py reads it only then)
         for f in self._csv.values():
             f.close()
+        for writer in self._parquet.values():
+            writer.close()
         self._csv, self._parquet = {}, {}
 
     def __enter__(self) -> TableFiles:
