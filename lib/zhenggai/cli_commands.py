@@ -113,13 +113,6 @@ def parse_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit_pages(raw: Path, data: Path, out: Path) -> list[Path]:
-    """The audit pages, with a progress bar on a terminal."""
-    from zhenggai.report.audit_pages import write_audit_pages
-
-    return write_audit_pages(raw, data, out, lambda n: progress(n, "audit pages", "pages"))
-
-
 def audit_command(args: argparse.Namespace) -> int:
     from zhenggai.dataset.load import TableError
     from zhenggai.report.audit_pages import NoSuchNotice, write_audit_page
@@ -138,6 +131,7 @@ def audit_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
+    from zhenggai.report.audit_pages import write_audit_pages
     from zhenggai.report.pages import build_report, notebooks_in, write_index
 
     data = Path(args.data)
@@ -148,7 +142,7 @@ def report_command(args: argparse.Namespace) -> int:
         return _error(f"raw folder '{raw}' does not exist")
     if args.index_only:
         if raw is not None:
-            pages = _audit_pages(raw, data, Path(args.out))
+            pages = write_audit_pages(raw, data, Path(args.out))
             print(f"{len(pages)} audit pages -> {Path(args.out) / 'notices'}")
         index = write_index(notebooks_in(Path(args.notebooks_dir)), Path(args.out), data)
         print(f"index -> {index}")

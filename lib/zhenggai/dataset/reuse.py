@@ -19,8 +19,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from zhenggai.dataset import schema
-from zhenggai.dataset.table_files import from_parquet, parquet_ready
-from zhenggai.dataset.tables import NOTICE_TABLES, arrow_schema
+from zhenggai.dataset.table_files import from_parquet, parquet_schema
+from zhenggai.dataset.tables import NOTICE_TABLES
 
 MAX_LOADED = 4  # batches held at once
 
@@ -64,9 +64,8 @@ class LastRows:
                 found = pq.ParquetFile(Path(out_dir) / f"{name}.parquet")
             except (OSError, pa.ArrowException) as exc:
                 raise StaleOutput(f"{name}.parquet cannot be read ({exc})") from None
-            expected = parquet_ready(arrow_schema(name).empty_table()).schema
             if found.metadata.num_row_groups != n_batches or \
-                    not found.schema_arrow.equals(expected):
+                    not found.schema_arrow.equals(parquet_schema(name)):
                 raise StaleOutput(f"{name}.parquet is not the one the last build wrote")
             self._files[name] = found
 

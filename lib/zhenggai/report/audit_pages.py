@@ -107,14 +107,17 @@ def _task(row, paths: dict[str, Path], raw_dir: Path, folder: Path) -> Task:
 Progress = Callable[[int], tuple[Callable[[], None], Callable[[], None]]]
 
 
-def _silent(total: int) -> tuple[Callable[[], None], Callable[[], None]]:
-    return (lambda: None), (lambda: None)
+def _progress_bar(total: int) -> tuple[Callable[[], None], Callable[[], None]]:
+    from zhenggai.progress import progress
+
+    return progress(total, "audit pages", "pages")
 
 
 def write_audit_pages(raw_dir: Path, data_dir: Path, out_dir: Path,
-                      progress: Progress = _silent) -> list[Path]:
+                      progress: Progress = _progress_bar) -> list[Path]:
     """The audit pages of a build (see the module docstring), and the index of every file;
-    `progress(n_pages)` gives the (advance, finish) of a progress bar."""
+    `progress(n_pages)` gives the (advance, finish) of a progress bar (by default one on a
+    terminal, nothing elsewhere)."""
     raw_dir, folder = Path(raw_dir), Path(out_dir) / "notices"
     folder.mkdir(parents=True, exist_ok=True)
     notices, log = _about(Path(data_dir))

@@ -234,7 +234,6 @@ def build_report(notebooks_dir: Path, out_dir: Path, data_dir: Path,
     finally:
         finish()
     if raw_dir is not None:
-        write_audit_pages(Path(raw_dir), Path(data_dir), out_dir,
-                          lambda n: progress(n, "audit pages", "pages"))
+        write_audit_pages(Path(raw_dir), Path(data_dir), out_dir)
     write_index(all_notebooks, out_dir, Path(data_dir))
     return executed
