@@ -1,15 +1,17 @@
 """The tables' CSV and Parquet files, written one batch at a time, and read back.
 
-CSV and Parquet are written by Arrow. A CSV is a header of plain column names, then each
-batch's rows appended: every text value quoted where needed, a missing number an empty
-field, booleans TRUE/FALSE. A Parquet file holds one row group per batch (an empty batch
-included, so row group k is always batch k: zhenggai.dataset.reuse reads the last build's
-rows back by it), compressed with zstd, with dates as date32 and amounts as exact decimals.
-The same batches give the same bytes.
+CSV and Parquet are encoded by Arrow, a batch at a time; an unchanged batch of the last
+build is copied from its files as bytes (zhenggai.dataset.parquet_parts). A CSV is a header
+of plain column names, then each batch's rows appended: every text value quoted where
+needed, a missing number an empty field, booleans TRUE/FALSE. A Parquet file holds one row
+group per batch (an empty batch included, so row group k is always batch k:
+zhenggai.dataset.reuse reads the last build's rows back by it), compressed with zstd, with
+dates as date32 and amounts as exact decimals. The same batches give the same bytes.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -18,6 +20,8 @@ import pyarrow.csv as arrow_csv
 import pyarrow.parquet as pq
 
 from zhenggai.dataset import schema
+from zhenggai.dataset.file_bytes import copy_range, write_all
+from zhenggai.dataset.parquet_parts import OldParquet, ParquetParts
 from zhenggai.dataset.tables import arrow_schema
 
 _CSV_OPTIONS = arrow_csv.WriteOptions(include_header=False, quoting_style="needed")
@@ -49,8 +53,11 @@ def parquet_ready(table: pa.Table) -> pa.Table:
 
 
 def parquet_schema(name: str) -> pa.Schema:
-    """The Parquet file's schema of a table (what parquet_ready makes of its columns)."""
-    return parquet_ready(arrow_schema(name).empty_table()).schema
+    """The Parquet file's schema of a table: what parquet_ready makes of its columns (said
+    without running it: Arrow's compute functions take a third of a second to start)."""
+    return pa.schema([(field.name, pa.date32() if schema.KINDS.get(field.name) == "date"
+                       else _AMOUNT if field.name in schema.AMOUNTS else field.type)
+                      for field in arrow_schema(name)])
 
 
 def from_parquet(table: pa.Table) -> pa.Table:
@@ -69,53 +76,97 @@ def csv_header(table: pa.Table | pa.Schema) -> bytes:
             + "\n").encode()
 
 
-def write_csv(table: pa.Table, path: Path) -> None:
-    """One whole table as CSV."""
-    with open(path, "wb") as f:
-        f.write(csv_header(table))
-        arrow_csv.write_csv(_csv_ready(table), f, _CSV_OPTIONS)
+Range = list[int]  # [start, length]: where a batch's bytes are in a file
 
 
-class TableFiles:
-    """The CSV and Parquet file of every table in a folder, open for batches."""
+class OldFiles:
+    """The last build's CSV and Parquet files, open for copying unchanged batches."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
-        self._csv, self._parquet = {}, {}
-        self.rows = dict.fromkeys(schema.TABLES, 0)
+        self.csv: dict[str, int] = {}
+        self.parquet: dict[str, OldParquet] = {}
         try:
             for name in schema.TABLES:
-                self._csv[name] = open(self.folder / f"{name}.csv", "wb")
-                self._csv[name].write(csv_header(arrow_schema(name)))
-                self._parquet[name] = pq.ParquetWriter(self.folder / f"{name}.parquet",
-                                                       parquet_schema(name),
-                                                       compression="zstd")
+                self.csv[name] = os.open(Path(folder) / f"{name}.csv", os.O_RDONLY)
+                self.parquet[name] = OldParquet(Path(folder) / f"{name}.parquet")
         except BaseException:
             self.close()
             raise
 
-    def write(self, tables: dict[str, pa.Table]) -> None:
-        """One batch of every table: CSV rows appended, one Parquet row group."""
+    def close(self) -> None:
+        for fd in self.csv.values():
+            os.close(fd)
+        for old in self.parquet.values():
+            old.close()
+        self.csv, self.parquet = {}, {}
+
+
+class TableFiles:
+    """The CSV and Parquet file of every table in a folder, open for batches: written, or
+    copied as they are from the last build's files."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._csv: dict[str, int] = {}
+        self._parquet: dict[str, ParquetParts] = {}
+        self._at: dict[str, int] = {}  # the end of each CSV file
+        try:
+            for name in schema.TABLES:
+                self._csv[name] = os.open(self.folder / f"{name}.csv",
+                                          os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+                header = csv_header(arrow_schema(name))
+                write_all(self._csv[name], header)
+                self._at[name] = len(header)
+                self._parquet[name] = ParquetParts(self.folder / f"{name}.parquet",
+                                                   parquet_schema(name))
+        except BaseException:
+            self.abandon()
+            raise
+
+    def _csv_range(self, name: str, length: int) -> Range:
+        start, self._at[name] = self._at[name], self._at[name] + length
+        return [start, length]
+
+    def write(self, tables: dict[str, pa.Table]) -> dict[str, Range]:
+        """One batch of every table: CSV rows appended, one Parquet row group. Returns where
+        its CSV rows are in each file."""
+        ranges = {}
         for name, table in tables.items():
-            arrow_csv.write_csv(_csv_ready(table), self._csv[name], _CSV_OPTIONS)
-            self._parquet[name].write_table(parquet_ready(table),
-                                            row_group_size=max(1, table.num_rows))
-            self.rows[name] += table.num_rows
+            sink = pa.BufferOutputStream()
+            arrow_csv.write_csv(_csv_ready(table), sink, _CSV_OPTIONS)
+            data = sink.getvalue()
+            write_all(self._csv[name], data)
+            ranges[name] = self._csv_range(name, data.size)
+            self._parquet[name].write(parquet_ready(table))
+        return ranges
+
+    def copy(self, old: OldFiles, k: int, csv_ranges: dict[str, Range]) -> dict[str, Range]:
+        """Batch k of the last build, unchanged: its CSV bytes and Parquet row group."""
+        ranges = {}
+        for name in schema.TABLES:
+            start, length = csv_ranges[name]
+            copy_range(old.csv[name], self._csv[name], start, length)
+            ranges[name] = self._csv_range(name, length)
+            self._parquet[name].copy(old.parquet[name], k)
+        return ranges
 
     def close(self) -> None:
-        # the CSVs first: their last buffered rows are flushed now, and each Parquet file,
-        # closed after, is then never older than its CSV (load.py reads it only then)
-        for f in self._csv.values():
-            f.close()
-        for writer in self._parquet.values():
-            writer.close()
+        """Every file finished: the CSVs first, so each Parquet file, whose footer is written
+        last, is never older than its CSV (load.py reads it only then)."""
+        for fd in self._csv.values():
+            os.close(fd)
+        self._csv = {}
+        parts, self._parquet = self._parquet, {}
+        for part in parts.values():
+            part.close()
+
+    def abandon(self) -> None:
+        """Every file closed as it is (a failed build: the folder is removed)."""
+        for fd in self._csv.values():
+            os.close(fd)
+        for part in self._parquet.values():
+            part.abandon()
         self._csv, self._parquet = {}, {}
-
-    def __enter__(self) -> TableFiles:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def read_tables(folder: Path) -> dict[str, pa.Table]:
