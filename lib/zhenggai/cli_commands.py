@@ -54,7 +54,9 @@ def _told(built: Built, out: Path, strict: bool) -> int:
     if built.census is None:
         print(f"nothing changed since the last build: {built.summary} -> {out}")
         return 0
-    kept = f"; {built.n_reused} entries reused from the last build" if built.n_reused else ""
+    copied, n_batches = built.batches_copied
+    kept = (f"; {built.n_reused} entries reused from the last build ({copied} of {n_batches} "
+            "batches copied as they were)") if built.n_reused else ""
     print(f"{built.summary}{kept} -> {out}")
     census = built.census
     for line in census.flagged:

@@ -19,10 +19,12 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pyarrow as pa
 
-from zhenggai.dataset import cache, tables
+from zhenggai.dataset import cache
+from zhenggai.dataset.batches import BatchKey, BatchRecord, batch_spans
 from zhenggai.dataset.entries import Entry, scan
 from zhenggai.dataset.ingest import MANIFEST, Limits, content_hash, entry_rows
 from zhenggai.dataset.lock import die_with_parent
@@ -35,9 +37,6 @@ from zhenggai.read.document import ReadError, read_bytes
 POOL_MIN_FILES = 48  # fewer files parse faster in one process than a pool starts
 CHUNKS_IN_FLIGHT = 4  # per worker: enough to keep it busy, few enough to bound memory
 
-Sink = Callable[[dict[str, pa.Table]], None]
-
-
 @dataclass
 class Assembled:
     """What a build needs to remember: the entries whose rows a later build can reuse."""
@@ -45,6 +44,8 @@ class Assembled:
     reusable: dict[str, cache.Reusable] = field(default_factory=dict)
     n_entries: int = 0
     n_reused: int = 0  # entries whose rows came from the last build
+    n_batches: int = 0
+    n_copied: int = 0  # batches copied as they were from the last build's files
 
 
 def _chunk(tasks: list[tuple[Entry, Limits]]) -> list[FileRows]:
@@ -156,44 +157,97 @@ def _outcome(entry: Entry, old: cache.Reusable | None, last: cache.LastBuild | N
         return entry_rows(entry, limits), [], None
 
 
+class Sink(Protocol):
+    """Where batches go: written (their tables), or copied from the last build's files."""
+
+    def add(self, tables: dict[str, pa.Table], batch: BatchRecord) -> None: ...
+
+    def copy(self, k: int, batch: BatchRecord) -> None: ...
+
+
+def _copied(batch: list[Entry], reused: dict[str, cache.Reusable], last: cache.LastBuild,
+            first: dict[str, str], provenance: Provenance) -> tuple[int, dict, str] | None:
+    """The last build's batch with the same rows as these entries (when each was reused,
+    and the key of their batch was the last build's), the notices they hold, and the key."""
+    key, claimed = BatchKey(), {}
+    for entry in batch:
+        if (old := reused.get(entry.name)) is None:
+            return None
+        duplicate_of = first.get(old.notice_id) or claimed.get(old.notice_id, "") \
+            if old.notice_id else ""
+        if old.notice_id and not duplicate_of:
+            claimed[old.notice_id] = entry.name
+        key.add(entry.name, old.sha, old.notice_id, duplicate_of,
+                provenance.source_of(entry.name))
+    k = last.batch_with_key.get(key.value())
+    return None if k is None else (k, claimed, key.value())
+
+
 def assemble(raw_dir: Path, sink: Sink, limits: Limits | None = None,
              last: cache.LastBuild | None = None, advance: Callable[[], None] | None = None,
-             workers: int | None = None) -> Assembled:
+             workers: int | None = None, entries: list[Entry] | None = None) -> Assembled:
     """Stream the tables of a raw folder to `sink`, a batch at a time (see the module
-    docstring); `last` is the last build, whose rows are reused where they can be."""
+    docstring); `last` is the last build, whose rows are reused where they can be;
+    `entries` the folder's, when it was already scanned."""
     limits = limits or Limits()
-    entries = scan(Path(raw_dir))
+    entries = scan(Path(raw_dir)) if entries is None else entries
     provenance = Provenance(raw_dir, [e.name for e in entries])
     reused = _reused(entries, last, limits)
     fresh = _rows([e for e in entries if e.name not in reused], limits,
                   workers or os.cpu_count() or 1)
     result, first = Assembled(n_entries=len(entries)), {}
-    builder, hashes = BatchBuilder(), {}
-    for position, entry in enumerate(entries):
+    for start, end in batch_spans([e.name for e in entries]):
+        batch = entries[start:end]
+        if last and (copied := _copied(batch, reused, last, first, provenance)):
+            k, claimed, key = copied
+            sink.copy(k, BatchRecord(len(batch), key))
+            first.update(claimed)
+            for position, entry in enumerate(batch, start):
+                old = reused[entry.name]
+                result.reusable[entry.name] = cache.Reusable(entry.stat, old.sha,
+                                                             old.notice_id, position, old.holds)
+            result.n_reused += len(batch)
+            result.n_copied += 1
+        else:
+            tables_of_batch, key = _assembled_batch(batch, start, reused, last, first,
+                                                    fresh, limits, provenance, result)
+            sink.add(tables_of_batch, BatchRecord(len(batch), key))
+        result.n_batches += 1
+        for _ in batch if advance else ():
+            advance()
+    return result
+
+
+def _assembled_batch(batch: list[Entry], start: int, reused: dict[str, cache.Reusable],
+                     last: cache.LastBuild | None, first: dict[str, str],
+                     fresh: Iterator[FileRows], limits: Limits, provenance: Provenance,
+                     result: Assembled) -> tuple[dict[str, pa.Table], str]:
+    """A batch's tables, entry by entry (reused rows, or fresh ones), and its key."""
+    builder, hashes, key = BatchBuilder(), {}, BatchKey()
+    for position, entry in enumerate(batch, start):
         item, slices, old = _outcome(entry, reused.get(entry.name), last, first, fresh,
                                      limits)
         result.n_reused += old is not None
         sha, notice_id = (old.sha, old.notice_id) if old else (item.sha, item.notice_id)
-        if notice_id in first:  # the same text as an earlier file: a duplicate
-            item, slices = item.rejected(f"duplicate of {first[notice_id]} (the same notice "
+        duplicate_of = first.get(notice_id, "") if notice_id else ""
+        if duplicate_of:  # the same text as an earlier file
+            item, slices = item.rejected(f"duplicate of {duplicate_of} (the same notice "
                                          "text)"), []
         elif notice_id:
             first[notice_id] = entry.name
         builder.add(item)
-        for name, table, start, length in slices:
-            builder.add_slice(name, table, start, length)
+        for name, table, row, length in slices:
+            builder.add_slice(name, table, row, length)
         hashes[entry.name] = sha
         if entry.stat and sha and item.reusable:
             result.reusable[entry.name] = cache.Reusable(entry.stat, sha, notice_id, position,
                                                          bool(item.notice_id))
-        if builder.n_entries == tables.BATCH_FILES:
-            sink(provenance.apply(builder.tables(), hashes))
-            builder, hashes = BatchBuilder(), {}
-        if advance:
-            advance()
-    if builder.n_entries or not entries:
-        sink(provenance.apply(builder.tables(), hashes))
-    return result
+        if entry.stat and sha and item.reusable and not entry.name_note \
+                and entry.name != MANIFEST:
+            key.add(entry.name, sha, notice_id, duplicate_of, provenance.source_of(entry.name))
+        else:
+            key.unkeyed()
+    return provenance.apply(builder.tables(), hashes), key.value()
 
 
 def assembled_tables(raw_dir: Path, limits: Limits | None = None, workers: int | None = None
@@ -201,5 +255,13 @@ def assembled_tables(raw_dir: Path, limits: Limits | None = None, workers: int |
     """The whole tables of a raw folder, held in memory (for a small folder: a build streams
     them to disk instead)."""
     batches: list[dict[str, pa.Table]] = []
-    assemble(raw_dir, batches.append, limits, workers=workers)
+
+    class Collected:
+        def add(self, tables: dict[str, pa.Table], batch: BatchRecord) -> None:
+            batches.append(tables)
+
+        def copy(self, k: int, batch: BatchRecord) -> None:
+            raise AssertionError("no last build to copy from")
+
+    assemble(raw_dir, Collected(), limits, workers=workers)
     return concatenated(batches)

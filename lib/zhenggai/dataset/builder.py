@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from zhenggai.dataset import cache
 from zhenggai.dataset.assemble import assemble
 from zhenggai.dataset.describe import Census
+from zhenggai.dataset.entries import scan
 from zhenggai.dataset.folders import notices_in
 from zhenggai.dataset.ingest import Limits
 from zhenggai.dataset.lock import BuildLock
@@ -37,6 +38,7 @@ class Built:
     census: Census | None = None  # None: nothing had changed, nothing was written
     warnings: list[str] = field(default_factory=list)
     n_reused: int = 0
+    batches_copied: tuple[int, int] = (0, 0)  # batches copied as they were, of all batches
     cache_note: str = ""  # why the cache was discarded, if it was
 
 
@@ -49,23 +51,30 @@ def build_locked(raw_dir: Path, out_dir: Path, limits: Limits, use_cache: bool =
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     recover(out_dir)  # what an interrupted build left, even when nothing is to be built
     folder = cache.default_folder(out_dir) if use_cache else None
-    note = cache.check(folder, out_dir) if folder else ""
-    signature = cache.folder_signature(raw_dir, limits) if folder else ""
-    if shortcut and folder and (summary := cache.unchanged(folder, out_dir, signature)):
+    last_record, note = cache.record(folder, out_dir) if folder else ({}, "")
+    entries = scan(raw_dir)
+    signature = cache.folder_signature(entries, limits) if folder else ""
+    if shortcut and folder and (summary := cache.unchanged(last_record, out_dir, signature)):
         return Built(summary, cache_note=note)
-    last = cache.load(folder, out_dir, limits) if folder else None
+    last = cache.load(last_record, out_dir, limits) if folder else None
     _quick_memory()
-    with Staged(out_dir) as staged:
-        result = assemble(raw_dir, staged.add, limits, last, advance, workers)
-        if keep_held and staged.census.rows["notices"] == 0 and (held := notices_in(out_dir)):
-            raise NothingParsed(held)
-        staged.finish()
-        staged.commit()
+    try:
+        with Staged(out_dir, last) as staged:
+            result = assemble(raw_dir, staged, limits, last, advance, workers, entries)
+            if keep_held and staged.census.rows["notices"] == 0 and \
+                    (held := notices_in(out_dir)):
+                raise NothingParsed(held)
+            staged.finish()
+            staged.commit()
+    finally:
+        if last:
+            last.close()
     summary = staged.census.summary()
     if folder:
-        cache.remember(folder, out_dir, signature, summary, result.reusable,
-                       result.n_entries, limits)
-    return Built(summary, staged.census, staged.warnings, result.n_reused, note)
+        cache.remember(folder, out_dir, signature, summary, result.reusable, staged.batches,
+                       limits)
+    return Built(summary, staged.census, staged.warnings, result.n_reused,
+                 (result.n_copied, result.n_batches), note)
 
 
 def _quick_memory() -> None:

@@ -4,8 +4,10 @@ parses only what is new.
 The cache is not a second copy of the dataset. A finished build leaves, in the cache folder
 beside its output (data/.zhenggai-cache/), only a record: every raw entry's kind, size and
 times, the SHA-256 of its bytes, the notice it held, its position in the folder, and the
-size and times of every output file. The rows themselves are read back from the output's
-Parquet files, batch by batch (zhenggai.dataset.reuse). The next build takes an entry's rows
+size and times of every output file, and each batch's key and where its rows are in the
+CSV files (zhenggai.dataset.batches). A batch whose key is unchanged is copied from the
+output's files as bytes; other rows are read back from its Parquet files, batch by batch
+(zhenggai.dataset.reuse). The next build takes an entry's rows
 from there when its kind, size and times are unchanged, or else when its content hash is
 that of an entry of the last build (a renamed, touched or copied file); every other entry
 is parsed. A notice's rows are found by the position of the entry that held it, so a copy
@@ -24,11 +26,18 @@ import hashlib
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 from zhenggai.dataset import tables
+from zhenggai.dataset.batches import BatchRecord
+from zhenggai.dataset.describe import Census
+from zhenggai.dataset.entries import Entry
 from zhenggai.dataset.reuse import LastRows, StaleOutput
+from zhenggai.dataset.table_files import OldFiles
 from zhenggai.dataset.versions import build_version, parser_version
 
 CACHE_FOLDER = ".zhenggai-cache"
@@ -36,7 +45,7 @@ CACHE_FOLDER = ".zhenggai-cache"
 # tar -x and unzip -o restore the modification time of a file they rewrite, not this)
 Stat = tuple[int, int, int, int]
 RECORD_KEYS = {"signature": str, "summary": str, "files": dict, "parser_version": str,
-               "limits": str, "reusable": dict, "batch_files": int, "n_entries": int}
+               "limits": str, "reusable": dict, "batch_files": int, "batches": list}
 
 
 def default_folder(out_dir: Path) -> Path:
@@ -54,14 +63,13 @@ def entry_stat(path: Path | str | bytes) -> Stat | None:
     return (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def folder_signature(raw_dir: Path, limits: object) -> str:
-    """What a build of this folder depends on: every entry's name, kind, size and modification
-    time, the limits, and the library's version. Equal signatures give equal outputs."""
+def folder_signature(entries: list[Entry], limits: object) -> str:
+    """What a build of a folder depends on: every entry's name, kind, size and modification
+    time (zhenggai.dataset.entries.scan), the limits, and the library's version. Equal
+    signatures give equal outputs."""
     digest = hashlib.sha256(f"{build_version()}|{limits!r}".encode())
-    folder = os.fsencode(raw_dir)
-    for name in sorted(os.listdir(folder)):  # bytes: name order, and no Path per entry
-        stat = entry_stat(os.path.join(folder, name))
-        digest.update(name + b"|" + str(stat).encode())
+    for entry in entries:
+        digest.update(os.fsencode(entry.raw_name) + b"|" + str(entry.stat).encode())
     return digest.hexdigest()
 
 
@@ -70,39 +78,30 @@ def _home(folder: Path, out_dir: Path) -> Path:
     return Path(folder) / key
 
 
-def _record(folder: Path, out_dir: Path) -> dict:
-    try:
-        record = json.loads((_home(folder, out_dir) / "record.json").read_text(
-            encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return record if _well_formed(record) else {}
-
-
 def _well_formed(record: object) -> bool:
     return isinstance(record, dict) and all(isinstance(record.get(k), kind)
                                             for k, kind in RECORD_KEYS.items())
 
 
-def check(folder: Path, out_dir: Path) -> str:
-    """A one-line note when the cache of out_dir is damaged (it is then discarded, and
-    every file is parsed again); "" when it is sound or absent."""
+def record(folder: Path, out_dir: Path) -> tuple[dict, str]:
+    """The record of the last build into out_dir ({} when there is none), and a one-line
+    note when the cache was damaged (it is then discarded, and every file is parsed again)."""
     home = _home(folder, out_dir)
     path = home / "record.json"
     if not path.exists():
         if home.exists():  # tables without a record: half a cache
             shutil.rmtree(home, ignore_errors=True)
-        return ""
+        return {}, ""
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-        problem = "" if _well_formed(record) else "its record is not of the expected shape"
+        found = json.loads(path.read_text(encoding="utf-8"))
+        problem = "" if _well_formed(found) else "its record is not of the expected shape"
     except (OSError, ValueError) as exc:
         problem = f"its record cannot be read ({type(exc).__name__})"
     if not problem:
-        return ""
+        return found, ""
     shutil.rmtree(home, ignore_errors=True)
-    return f"the parse cache ({home}) was damaged: {problem}; it is discarded and every " \
-           "file is parsed again"
+    return {}, f"the parse cache ({home}) was damaged: {problem}; it is discarded and " \
+               "every file is parsed again"
 
 
 def output_stats(out_dir: Path) -> dict[str, list[int]]:
@@ -115,10 +114,9 @@ def output_stats(out_dir: Path) -> dict[str, list[int]]:
     return found
 
 
-def unchanged(folder: Path, out_dir: Path, signature: str) -> str | None:
-    """The summary of the last build into out_dir when nothing it depends on has changed
-    and its outputs are exactly as it wrote them; else None."""
-    record = _record(folder, out_dir)
+def unchanged(record: dict, out_dir: Path, signature: str) -> str | None:
+    """The summary of the last build into out_dir (its `record`) when nothing it depends on
+    has changed and its outputs are exactly as it wrote them; else None."""
     if record.get("signature") != signature or not record.get("files"):
         return None
     try:
@@ -129,8 +127,7 @@ def unchanged(folder: Path, out_dir: Path, signature: str) -> str | None:
     return record.get("summary")
 
 
-@dataclass
-class Reusable:
+class Reusable(NamedTuple):
     """A raw entry whose outcome can be reused: its stat and content hash when last built,
     the notice it holds (its duplicates included), its position in the last build, and
     whether it held the notice's rows (the first file of that text) or was a copy."""
@@ -141,9 +138,6 @@ class Reusable:
     position: int = -1
     holds: bool = False
 
-    def saved(self) -> list:
-        return [list(self.stat), self.sha, self.notice_id, self.position, self.holds]
-
 
 @dataclass
 class LastBuild:
@@ -151,41 +145,78 @@ class LastBuild:
     rows are, and the rows themselves (read back from its output)."""
 
     by_name: dict[str, Reusable]
-    by_hash: dict[str, str]  # content hash → entry name in the last build
     holder: dict[str, int]  # notice_id → position of the entry that held its rows
     rows: LastRows
+    batches: list[BatchRecord]  # as written, in order: row group k is batch k
+    files: OldFiles  # its CSV and Parquet files, open for copying
+    batch_with_key: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.batch_with_key = {b.key: k for k, b in enumerate(self.batches) if b.key}
+
+    @cached_property
+    def by_hash(self) -> dict[str, str]:
+        """Content hash → the first entry name in the last build with that content."""
+        found: dict[str, str] = {}
+        for name, entry in self.by_name.items():  # in name order: the first is kept
+            found.setdefault(entry.sha, name)
+        return found
 
     def unchanged_entry(self, name: str, stat: Stat | None) -> bool:
         entry = self.by_name.get(name)
         return stat is not None and entry is not None and entry.stat == stat
 
+    def close(self) -> None:
+        self.files.close()
 
-def _n_batches(n_entries: int) -> int:
-    return max(1, -(-n_entries // tables.BATCH_FILES))
+
+def _batches(saved: list) -> list[BatchRecord]:
+    batches = [BatchRecord(n, key, csv, census) for n, key, csv, census in saved]
+    if not batches or not all(isinstance(b.n_entries, int) and isinstance(b.csv, dict)
+                              and isinstance(b.census, dict) for b in batches):
+        raise ValueError("no batches recorded")
+    for batch in batches:
+        Census.from_saved(batch.census)  # KeyError, TypeError: not a census
+    return batches
 
 
-def load(folder: Path, out_dir: Path, limits: object) -> LastBuild | None:
-    """The last build into out_dir, when its rows can be reused by this one; else None."""
-    record = _record(folder, out_dir)
+def load(record: dict, out_dir: Path, limits: object) -> LastBuild | None:
+    """The last build into out_dir (its `record`), when its rows can be reused by this one;
+    else None."""
     if record.get("parser_version") != parser_version() or \
             record.get("limits") != repr(limits) or record.get("batch_files") != tables.BATCH_FILES:
         return None
     try:
         if output_stats(out_dir) != record["files"]:
             return None  # an output was edited, removed or added by hand
-        rows = LastRows(out_dir, tables.BATCH_FILES, _n_batches(record["n_entries"]))
+        batches = _batches(record["batches"])
+        rows = LastRows(out_dir, [0, *accumulate(b.n_entries for b in batches)][:-1])
+        columns = [record["reusable"][column] for column in ("name", *Reusable._fields)]
         by_name = {name: Reusable(tuple(stat), sha, notice_id, position, holds)
-                   for name, (stat, sha, notice_id, position, holds)
-                   in record["reusable"].items()}
-    except (OSError, StaleOutput, TypeError, ValueError, AttributeError):
+                   for name, stat, sha, notice_id, position, holds
+                   in zip(*columns, strict=True)}
+        files = OldFiles(out_dir)
+    except (OSError, StaleOutput, TypeError, ValueError, AttributeError, KeyError):
         return None  # outputs gone or changed, or a record this code did not write
-    by_hash = {entry.sha: name for name, entry in sorted(by_name.items(), reverse=True)}
+    if any(len(old.groups) != len(batches) for old in files.parquet.values()):
+        files.close()
+        return None
     holder = {entry.notice_id: entry.position for entry in by_name.values() if entry.holds}
-    return LastBuild(by_name, by_hash, holder, rows)
+    return LastBuild(by_name, holder, rows, batches, files)
+
+
+def _columns(reusable: dict[str, Reusable]) -> dict[str, list]:
+    """The reusable entries as a list per field: quicker to write and read than a list per
+    entry."""
+    entries = list(reusable.values())
+    return {"name": list(reusable),
+            **{column: [getattr(entry, column) for entry in entries]
+               for column in Reusable._fields}}
 
 
 def remember(folder: Path, out_dir: Path, signature: str, summary: str,
-             reusable: dict[str, Reusable], n_entries: int, limits: object) -> None:
+             reusable: dict[str, Reusable], batches: list[BatchRecord], limits: object
+             ) -> None:
     """Keep a finished build's record for the next build (written whole, then renamed
     into place)."""
     home = _home(folder, out_dir)
@@ -196,8 +227,9 @@ def remember(folder: Path, out_dir: Path, signature: str, summary: str,
         record = {"signature": signature, "summary": summary,
                   "files": output_stats(out_dir),
                   "parser_version": parser_version(), "limits": repr(limits),
-                  "batch_files": tables.BATCH_FILES, "n_entries": n_entries,
-                  "reusable": {name: entry.saved() for name, entry in reusable.items()}}
+                  "batch_files": tables.BATCH_FILES,
+                  "batches": [batch.saved() for batch in batches],
+                  "reusable": _columns(reusable)}
         (staging / "record.json").write_text(json.dumps(record, ensure_ascii=False),
                                              encoding="utf-8")
         old = home.with_name(f"{home.name}.old")

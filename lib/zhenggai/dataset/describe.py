@@ -25,8 +25,14 @@ def _columns(table: pa.Table, *names: str) -> list[list]:
     return [table[name].to_pylist() for name in names]
 
 
+_COUNTERS = ("statuses", "rows", "levels", "sites")
+_COUNTS = ("cells", "n_warned", "with_status", "n_undated", "n_flagged", "unstated")
+_FIRST_LISTED = ("warned", "undated", "rejected", "flagged")
+
+
 class Census:
-    """What the description needs, gathered from the tables' batches."""
+    """What the description needs, gathered from the tables' batches (a batch's census can
+    be kept, and merged into a later build's: zhenggai.dataset.batches)."""
 
     def __init__(self) -> None:
         self.statuses: Counter[str] = Counter()
@@ -47,6 +53,7 @@ class Census:
         self.unstated = 0
 
     def add(self, tables: dict[str, pa.Table]) -> None:
+        """A batch of every table."""
         for name, table in tables.items():
             self.rows[name] += table.num_rows
             self.cells += table.num_rows * table.num_columns
@@ -62,6 +69,37 @@ class Census:
                 self.n_flagged += 1
                 if len(self.flagged) < MAX_LISTED:
                     self.flagged.append(f"{status} {name}: {message}")
+
+    def merge(self, later: Census) -> None:
+        """The batches of `later` added after this census's own, as if added here."""
+        for name in _COUNTERS:
+            getattr(self, name).update(getattr(later, name))
+        for name in _COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(later, name))
+        for name in _FIRST_LISTED:
+            setattr(self, name, (getattr(self, name) + getattr(later, name))[:MAX_LISTED])
+        years = self.years + later.years
+        self.years = [min(years), max(years)] if years else []
+        self.provinces |= later.provinces
+
+    def saved(self) -> dict:
+        """This census as JSON (a build's record keeps each batch's)."""
+        return {**{name: dict(getattr(self, name)) for name in _COUNTERS if name != "sites"},
+                **{name: getattr(self, name) for name in (*_COUNTS, *_FIRST_LISTED, "years")},
+                "sites": [[*key, n] for key, n in sorted(self.sites.items())],
+                "provinces": sorted(self.provinces)}
+
+    @classmethod
+    def from_saved(cls, saved: dict) -> Census:
+        census = cls()
+        for name in _COUNTERS:
+            if name != "sites":
+                setattr(census, name, Counter(saved[name]))
+        for name in (*_COUNTS, *_FIRST_LISTED, "years"):
+            setattr(census, name, saved[name])
+        census.sites = Counter({(site, home): n for site, home, n in saved["sites"]})
+        census.provinces = set(saved["provinces"])
+        return census
 
     def _notices(self, notices: pa.Table) -> None:
         files, units, starts, levels, provinces, warnings, published, urls, sites = _columns(

@@ -12,20 +12,25 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One directory entry: its path on disk, its name for the tables, and what to do."""
+class Entry(NamedTuple):
+    """One directory entry: where it is on disk, its name for the tables, and what to do
+    (a named tuple: a large folder has many, made fast)."""
 
-    path: Path
+    folder: Path
+    raw_name: str  # its name on disk
     name: str  # UTF-8, control characters removed: the ingest log's source_file
     skip_reason: str = ""  # why it is not read; "" for a file to read
     name_note: str = ""  # how the name was repaired, if it was
     # kind, size, modification and change times (of a link, its own)
     stat: tuple[int, int, int, int] | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.raw_name
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -72,18 +77,17 @@ def _link_reason(path: Path, folder: Path) -> str:
     return f"a symbolic link to {kind}" if kind else ""
 
 
-def _classify(path: Path, folder: Path, name: str
-              ) -> tuple[str, tuple[int, int, int, int] | None]:
+def _classify(folder: Path, raw_name: str) -> tuple[str, tuple[int, int, int, int] | None]:
     """Why the entry is not read ("" when it is), and its stat."""
-    if name.startswith("."):
+    if raw_name.startswith("."):
         return "a hidden file", None
     try:
-        info = path.lstat()
+        info = os.lstat(os.path.join(folder, raw_name))
     except OSError as exc:
         return f"cannot be examined: {exc.strerror or exc}", None
     found = (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
     if stat.S_ISLNK(info.st_mode):
-        return _link_reason(path, folder), found
+        return _link_reason(folder / raw_name, folder), found
     return _kind(info.st_mode), found
 
 
@@ -92,8 +96,7 @@ def scan(folder: Path) -> list[Entry]:
     folder = Path(folder).resolve()
     entries = []
     for raw_name in sorted(os.listdir(folder), key=os.fsencode):
-        path = folder / raw_name
         name, note = display_name(raw_name)
-        reason, found = _classify(path, folder, raw_name)
-        entries.append(Entry(path, name, reason, note, found))
+        reason, found = _classify(folder, raw_name)
+        entries.append(Entry(folder, raw_name, name, reason, note, found))
     return entries

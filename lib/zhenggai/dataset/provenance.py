@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,6 +132,14 @@ class Provenance:
             elif missing := sorted(set(self.manifest.rows) - set(names)):
                 self.folder_warning = (f"{len(missing)} row(s) of {MANIFEST} name files not "
                                        f"in the folder: {_listed(missing)}")
+
+    def source_of(self, name: str) -> str:
+        """What the manifest says of an entry, as text: part of its batch's key
+        (zhenggai.dataset.batches)."""
+        if self.manifest is None:
+            return ""
+        return json.dumps([self.manifest.problem, self.manifest.rows.get(name)],
+                          ensure_ascii=False, sort_keys=True)
 
     def apply(self, tables: dict[str, pa.Table], hashes: dict[str, str] | None = None
               ) -> dict[str, pa.Table]:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from zhenggai.dataset.ingest import ParsedFile
 
-BATCH_FILES = 1_000  # entries per batch: a Parquet row group, a bounded amount of memory
+BATCH_FILES = 500  # entries per batch: a Parquet row group, a bounded amount of memory
 NOTICE_TABLES = ("notices", "problems", "measures", "dates", "outcomes")
 _TYPES = {"string": pa.string(), "date": pa.string(), "integer": pa.int64(),
           "number": pa.float64(), "boolean": pa.bool_()}

@@ -19,13 +19,18 @@ import queue
 import shutil
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
 from zhenggai.dataset import schema
+from zhenggai.dataset.batches import BatchRecord
 from zhenggai.dataset.describe import Census
 from zhenggai.dataset.table_files import TableFiles, read_tables
 from zhenggai.dataset.xlsx import too_large, write_workbook
+
+if TYPE_CHECKING:
+    from zhenggai.dataset.cache import LastBuild
 
 _RENAME_EXCHANGE = 2  # renameat2 flag: swap two paths atomically
 _AT_FDCWD = -100
@@ -46,18 +51,22 @@ class Staged:
     """A dataset being written into a staging folder beside out_dir, batch by batch; only
     `commit` puts it in place, and leaving the `with` block without it removes it.
 
-    Batches are written by a thread of their own (Arrow's writers release the GIL), so the
-    next batch is assembled while the last is written; at most one waits between them."""
+    Batches are written by a thread of their own (Arrow's writers and the kernel's copies
+    release the GIL), so the next batch is assembled while the last is written; at most one
+    batch of tables waits between them."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, last: LastBuild | None = None) -> None:
         self.out_dir = Path(out_dir)
+        self.last = last  # the last build, whose unchanged batches are copied
+        self.batches: list[BatchRecord] = []
         self.out_dir.parent.mkdir(parents=True, exist_ok=True)
         recover(self.out_dir)
         self.folder, _ = _staging_names(self.out_dir)
         self.folder.mkdir()
         self.census = Census()
         self.warnings: list[str] = []
-        self._waiting: queue.Queue = queue.Queue(maxsize=1)
+        self._waiting: queue.Queue = queue.Queue()
+        self._room = threading.Semaphore(2)  # batches of tables: one waiting, one written
         self._failure: BaseException | None = None
         self._writer: threading.Thread | None = None
         try:
@@ -69,29 +78,55 @@ class Staged:
         self._writer.start()
 
     def _write_waiting(self) -> None:
-        while (tables := self._waiting.get()) is not None:
+        while (job := self._waiting.get()) is not None:
+            tables, batch, k = job
             if self._failure is None:
                 try:
-                    self._files.write(tables)
+                    batch.csv = self._files.write(tables) if tables is not None else \
+                        self._files.copy(self.last.files, k, self.last.batches[k].csv)
                 except BaseException as exc:
                     self._failure = exc
+            if tables is not None:
+                self._room.release()
 
-    def _stop_writer(self) -> None:
+    def _stop_writer(self, complete: bool = True) -> None:
         if self._writer is not None:
             self._waiting.put(None)
             self._writer.join()
             self._writer = None
-        self._files.close()
+        if complete and self._failure is None:
+            self._files.close()
+        else:
+            self._files.abandon()
         if self._failure is not None:
             failure, self._failure = self._failure, None
             raise failure
 
-    def add(self, tables: dict[str, pa.Table]) -> None:
-        """One batch of every table."""
+    def _queue(self, job: tuple) -> None:
+        """A batch for the writer: tables wait for room (one batch of tables at a time),
+        copies do not (they hold nothing)."""
+        if job[0] is not None:
+            self._room.acquire()
         if self._failure is not None:
-            self._stop_writer()
-        self._waiting.put(tables)
-        self.census.add(tables)
+            self._stop_writer(complete=False)
+        self.batches.append(job[1])
+        self._waiting.put(job)
+
+    def add(self, tables: dict[str, pa.Table], batch: BatchRecord) -> None:
+        """One batch of every table."""
+        self._queue((tables, batch, -1))
+        census = Census()
+        census.add(tables)
+        self._described(census, batch)
+
+    def copy(self, k: int, batch: BatchRecord) -> None:
+        """Batch k of the last build, unchanged: its bytes are copied, its census kept."""
+        self._queue((None, batch, k))
+        self._described(Census.from_saved(self.last.batches[k].census), batch)
+
+    def _described(self, census: Census, batch: BatchRecord) -> None:
+        self.census.merge(census)
+        batch.census = census.saved()
 
     def finish(self) -> None:
         """The files written once every batch is in: workbook, datapackage.json, README.md."""
@@ -111,7 +146,7 @@ class Staged:
 
     def discard(self) -> None:
         try:
-            self._stop_writer()
+            self._stop_writer(complete=False)
         except BaseException:
             pass
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -185,7 +220,7 @@ def write_tables(tables: dict[str, pa.Table], out_dir: Path) -> list[str]:
     and Parquet, zhenggai.xlsx (unless too large), datapackage.json and the data dictionary
     README.md, atomically. Returns warnings."""
     with Staged(out_dir) as staged:
-        staged.add(tables)
+        staged.add(tables, BatchRecord(0, ""))
         staged.finish()
         staged.commit()
     return staged.warnings
