@@ -27,6 +27,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m compileall -q lib > /dev/null  # bytecode, as an installed package has it
 	$(BIN)/python -m ipykernel install --sys-prefix --name zhenggai --display-name "zhenggai" > /dev/null
 	touch $@
 
