@@ -101,9 +101,15 @@ def ratios(numerators, denominators, draws: int = DRAWS) -> list[Interval]:
         return [_none(float(e), n) for e in estimates]
     boot: list[list[np.ndarray]] = [[] for _ in range(num.shape[1])]
     for picks in draw_notices(n, draws):
-        totals = den[picks].sum(axis=1)
-        for j, column in enumerate(num.T):
-            boot[j].append(column[picks].sum(axis=1) / totals)
+        # how often each notice was drawn in each resample: then one product gives every
+        # column's resampled sums (gathering each column draw by draw was most of the time)
+        rows = len(picks)
+        counts = np.bincount((picks + (np.arange(rows) * n)[:, None]).ravel(),
+                             minlength=rows * n).reshape(rows, n).astype(float)
+        totals = counts @ den
+        sums = counts @ num
+        for j in range(num.shape[1]):
+            boot[j].append(sums[:, j] / totals)
     tail = (1 - CONFIDENCE) / 2 * 100
     found = []
     for estimate, parts in zip(estimates, boot, strict=True):
