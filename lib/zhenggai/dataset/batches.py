@@ -3,8 +3,9 @@ already wrote.
 
 Cuts depend on the entries' names only: a batch ends after an entry whose name's hash says
 so, once it has a quarter of BATCH_FILES entries, and at four times BATCH_FILES at most
-(about BATCH_FILES on average). A file added or removed changes the batch it falls in (now
-and then the next one too), not the batches after it.
+(about BATCH_FILES on average); the end of the folder after the last cut is cut finer. A
+file added or removed changes the batch it falls in (now and then the next one too), not
+the batches after it.
 
 A batch's key is a hash of everything its rows depend on, entry by entry: the name, the
 content hash, the notice, the earlier file it duplicates, and its row in the manifest (the
@@ -26,20 +27,31 @@ def _hit(name: str, every: int) -> bool:
     return int.from_bytes(digest, "big") % every == 0
 
 
-def batch_spans(names: list[str]) -> list[tuple[int, int]]:
-    """(start, end) of each batch of entries with these names, in order; one empty batch
-    for no entries (a dataset of no rows still has its files)."""
-    least, most = max(1, tables.BATCH_FILES // 4), 4 * tables.BATCH_FILES
-    every = max(1, tables.BATCH_FILES - least)
-    spans, start = [], 0
-    for k, name in enumerate(names):
+def _cut(names: list[str], start: int, end: int, least: int, every: int, most: int
+         ) -> list[tuple[int, int]]:
+    """Spans of names[start:end] cut by the rule; the last runs to `end` (it is open)."""
+    spans = []
+    for k in range(start, end):
         size = k + 1 - start
-        if size == most or (size >= least and _hit(name, every)):
+        if size == most or (size >= least and _hit(names[k], every)):
             spans.append((start, k + 1))
             start = k + 1
-    if start < len(names) or not spans:
-        spans.append((start, len(names)))
-    return spans
+    return spans + ([(start, end)] if start < end else [])
+
+
+def batch_spans(names: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each batch of entries with these names, in order; one empty batch
+    for no entries (a dataset of no rows still has its files).
+
+    The open end of the folder (after the last cut) is cut again, finer (about a tenth of
+    BATCH_FILES), so that files added at the end, the usual case, change a small batch."""
+    least, most = max(1, tables.BATCH_FILES // 4), 4 * tables.BATCH_FILES
+    spans = _cut(names, 0, len(names), least, max(1, tables.BATCH_FILES - least), most)
+    if not spans:
+        return [(0, 0)]
+    start, end = spans.pop()
+    fine = max(1, tables.BATCH_FILES // 10)
+    return spans + _cut(names, start, end, max(1, fine // 4), max(1, fine - fine // 4), most)
 
 
 class BatchKey:
