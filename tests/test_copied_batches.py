@@ -43,6 +43,9 @@ def test_a_parquet_footer_is_read_and_written_back_byte_for_byte(tmp_path):
     decoded = compact_thrift.decode(footer)
     assert compact_thrift.encode(decoded) == footer
     assert decoded.get(3) == 50  # FileMetaData.num_rows
+    lazy = compact_thrift.decode(footer, raw_depth=2)  # column chunks left encoded
+    assert isinstance(lazy.get(4).items[0].get(1).items[0], compact_thrift.Raw)
+    assert compact_thrift.encode(lazy) == footer
     with pytest.raises(ValueError):
         compact_thrift.decode(footer[:len(footer) // 2])
 

@@ -3,8 +3,9 @@ file's footer (its FileMetaData). zhenggai.dataset.parquet_parts uses it to put 
 that Arrow wrote into one file, shifting their byte offsets, without decoding their data.
 
 A struct is read as a list of (field id, type, value), in the order written, and written
-back the same way, so an unmodified struct round-trips byte for byte. Only what Parquet
-footers use is supported (no maps, no sets); anything else raises ValueError.
+back the same way, so an unmodified struct round-trips byte for byte; structs below a given
+depth can be left encoded until needed (Raw). Only what Parquet footers use is supported (no
+maps, no sets); anything else raises ValueError.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 STOP, TRUE, FALSE, BYTE, I16, I32, I64, DOUBLE, BINARY, LIST, SET, MAP, STRUCT = range(13)
 _INTS = (BYTE, I16, I32, I64)
+_WIDTH = {TRUE: 1, FALSE: 1, BYTE: 1, DOUBLE: 8}  # bytes of the fixed-size values
 
 
 @dataclass
@@ -38,6 +40,16 @@ class Struct:
 
 
 @dataclass
+class Raw:
+    """A struct left encoded (decoded only when asked): written back as it was."""
+
+    data: bytes
+
+    def decoded(self) -> Struct:
+        return decode(self.data)
+
+
+@dataclass
 class List:
     """A thrift list: the type of its elements, and the elements."""
 
@@ -56,7 +68,40 @@ def _varint_at(data: bytes, at: int) -> tuple[int, int]:
         shift += 7
 
 
-def _value_at(kind: int, data: bytes, at: int) -> tuple[object, int]:
+def _skip(kind: int, data: bytes, at: int) -> int:
+    """Where the value of this kind at `at` ends."""
+    if kind in (I16, I32, I64):
+        while data[at] & 0x80:
+            at += 1
+        return at + 1
+    if kind == BINARY:
+        n, at = _varint_at(data, at)
+        return at + n
+    if kind == STRUCT:
+        return _skip_struct(data, at)
+    if kind == LIST:
+        header = data[at]
+        size, at = (header >> 4, at + 1) if header >> 4 != 15 else _varint_at(data, at + 1)
+        for _ in range(size):
+            at = _skip(header & 0x0F, data, at)
+        return at
+    if kind in _WIDTH:
+        return at + _WIDTH[kind]
+    raise ValueError(f"thrift type {kind} is not supported")
+
+
+def _skip_struct(data: bytes, at: int) -> int:
+    while (header := data[at]) != STOP:
+        at += 1
+        if not header >> 4:  # the field id follows
+            at = _skip(I16, data, at)
+        if header & 0x0F not in (TRUE, FALSE):
+            at = _skip(header & 0x0F, data, at)
+    return at + 1
+
+
+def _value_at(kind: int, data: bytes, at: int, depth: int = 0, raw_depth: int = -1
+              ) -> tuple[object, int]:
     if kind in _INTS and kind != BYTE:
         n, at = _varint_at(data, at)
         return (n >> 1) ^ -(n & 1), at
@@ -66,15 +111,22 @@ def _value_at(kind: int, data: bytes, at: int) -> tuple[object, int]:
             raise IndexError("binary past the end")
         return data[at:at + n], at + n
     if kind == STRUCT:
-        return _struct_at(data, at)
+        if depth == raw_depth:
+            end = _skip(STRUCT, data, at)
+            return Raw(data[at:end]), end
+        return _struct_at(data, at, depth, raw_depth)
     if kind == LIST:
         header = data[at]
         size, at = (header >> 4, at + 1) if header >> 4 != 15 else _varint_at(data, at + 1)
         items = []
         for _ in range(size):
-            item, at = _value_at(header & 0x0F, data, at)
+            item, at = _value_at(header & 0x0F, data, at, depth, raw_depth)
             items.append(item)
         return List(header & 0x0F, items), at
+    return _fixed_at(kind, data, at)
+
+
+def _fixed_at(kind: int, data: bytes, at: int) -> tuple[object, int]:
     if kind in (TRUE, FALSE):  # a bool in a list: one byte
         return data[at] == TRUE, at + 1
     if kind == BYTE:
@@ -84,7 +136,8 @@ def _value_at(kind: int, data: bytes, at: int) -> tuple[object, int]:
     raise ValueError(f"thrift type {kind} is not supported")
 
 
-def _struct_at(data: bytes, at: int) -> tuple[Struct, int]:
+def _struct_at(data: bytes, at: int, depth: int = 0, raw_depth: int = -1
+               ) -> tuple[Struct, int]:
     fields, last = [], 0
     while (header := data[at]) != STOP:
         kind, delta = header & 0x0F, header >> 4
@@ -96,7 +149,7 @@ def _struct_at(data: bytes, at: int) -> tuple[Struct, int]:
         if kind == TRUE or kind == FALSE:
             value = kind == TRUE
         else:
-            value, at = _value_at(kind, data, at)
+            value, at = _value_at(kind, data, at, depth + 1, raw_depth)
         fields.append((fid, kind, value))
         last = fid
     return Struct(fields), at + 1
@@ -115,6 +168,8 @@ def _value(kind: int, value: object, out: bytearray) -> None:
     elif kind == BINARY:
         _varint(len(value), out)
         out += value
+    elif kind == STRUCT and isinstance(value, Raw):
+        out += value.data
     elif kind == STRUCT:
         _struct(value, out)
     elif kind == LIST:
@@ -126,7 +181,12 @@ def _value(kind: int, value: object, out: bytearray) -> None:
             _varint(size, out)
         for item in value.items:
             _value(value.kind, item, out)
-    elif kind in (TRUE, FALSE):
+    else:
+        _fixed(kind, value, out)
+
+
+def _fixed(kind: int, value: object, out: bytearray) -> None:
+    if kind in (TRUE, FALSE):
         out.append(TRUE if value else FALSE)
     elif kind == BYTE:
         out += struct.pack("b", value)
@@ -160,9 +220,10 @@ def encode(value: Struct) -> bytes:
     return bytes(out)
 
 
-def decode(data: bytes) -> Struct:
-    """The struct at the start of `data`; ValueError where it is not one."""
+def decode(data: bytes, raw_depth: int = -1) -> Struct:
+    """The struct at the start of `data`; ValueError where it is not one. Structs nested
+    `raw_depth` deep (1: the struct's own fields) are left encoded, as Raw."""
     try:
-        return _struct_at(data, 0)[0]
+        return _struct_at(data, 0, 0, raw_depth)[0]
     except (IndexError, struct.error) as exc:
         raise ValueError(f"not a thrift struct ({exc})") from None

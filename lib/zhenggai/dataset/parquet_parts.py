@@ -24,7 +24,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from zhenggai.dataset.compact_thrift import STRUCT, List, Struct, decode, encode
+from zhenggai.dataset.compact_thrift import STRUCT, List, Raw, Struct, decode, encode
 from zhenggai.dataset.file_bytes import copy_range, write_all
 
 MAGIC = b"PAR1"
@@ -49,9 +49,14 @@ def _footer(data: bytes) -> tuple[Struct, int]:
 
 def _shift(group: Struct, by: int) -> Struct:
     """A row group's metadata with every byte offset moved by `by`, in place (each group
-    read from a file is placed once)."""
+    read from a file is placed once). Its column chunks may still be encoded (Raw): left
+    so when nothing moves, decoded when something does."""
+    if by == 0:
+        return group
     group.set(5, group.get(5) + by)
-    for chunk in group.get(1).items:
+    columns = group.get(1).items
+    columns[:] = [c.decoded() if isinstance(c, Raw) else c for c in columns]
+    for chunk in columns:
         if any(chunk.get(k) is not None for k in _PAGE_INDEX):
             raise ValueError("a column chunk with a page index")
         if chunk.get(2):
@@ -75,8 +80,10 @@ class OldParquet:
                 if size >= 12 else size
             if length + 12 > size or os.pread(self.fd, 4, 0) != MAGIC:
                 raise ValueError("not a Parquet file")
+            # FileMetaData (0) → row_groups → RowGroup (1) → columns → ColumnChunk (2):
+            # the column chunks stay encoded unless they have to move
             self.groups: list[Struct | None] = decode(
-                os.pread(self.fd, length, size - 8 - length)).get(4).items
+                os.pread(self.fd, length, size - 8 - length), raw_depth=2).get(4).items
             starts = [group.get(5) for group in self.groups]
             ends = [*starts[1:], size - 8 - length]
             self.ranges = [(a, b - a) for a, b in zip(starts, ends, strict=True)]
