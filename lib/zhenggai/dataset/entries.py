@@ -38,6 +38,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def display_name(raw_name: str) -> tuple[str, str]:
     """A name every writer can take, and a note when it had to be repaired."""
+    if raw_name.isascii() and raw_name.isprintable():  # most names: nothing to repair
+        return raw_name, ""
     data = os.fsencode(raw_name)
     note = ""
     try:
@@ -56,6 +58,8 @@ def display_name(raw_name: str) -> tuple[str, str]:
 
 
 def _kind(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return ""
     for test, kind in ((stat.S_ISDIR, "a subfolder (notices are read from the folder itself)"),
                        (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
                        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
