@@ -37,6 +37,25 @@ def test_only_the_tables_and_columns_asked_for_are_read(seeds_processed):
     assert len(notices) == 5 and notices["feedback_date"].dtype.kind == "M"
 
 
+def test_the_rows_of_the_notices_asked_for_are_read_and_serve_the_templates(
+        seeds_processed, monkeypatch):
+    from zhenggai.analysis import templates
+
+    every = load.load_tables(seeds_processed, tables=["problems"])["problems"]
+    two = set(every["notice_id"].drop_duplicates()[:2])
+    fast = load.load_tables(seeds_processed, tables=["problems"], notices=two)["problems"]
+    assert set(fast["notice_id"]) == two and len(fast) == every["notice_id"].isin(two).sum()
+    monkeypatch.setattr(load, "_parquet_current", lambda csv, parquet: False)  # the CSV way
+    slow = load.load_tables(seeds_processed, tables=["problems"], notices=two)["problems"]
+    pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+    monkeypatch.setattr(templates, "MAX_NOTICES", 3)  # a sample of the five
+    compared = set(templates.compared_notices(every.drop(columns="response")))
+    assert len(compared) == 3
+    of_sample = load.load_tables(seeds_processed, tables=["problems"], notices=compared)
+    assert templates.template_share(of_sample).set_index("notice_id").sort_index().equals(
+        templates.template_share({"problems": every}).set_index("notice_id").sort_index())
+
+
 def test_a_csv_edited_after_the_build_is_read_instead_of_the_parquet(seeds_processed,
                                                                       tmp_path):
     folder = tmp_path / "processed"

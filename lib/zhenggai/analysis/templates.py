@@ -63,15 +63,22 @@ def shingle_codes(text: str) -> np.ndarray:
     return np.unique(codes)
 
 
+def compared_notices(problems: pd.DataFrame) -> pd.Series:
+    """The notices the template measures compare: all of them, or past MAX_NOTICES a stated
+    random sample (fixed seed). A notebook can load the responses of these alone."""
+    notices = problems["notice_id"].drop_duplicates()
+    return notices.sample(MAX_NOTICES, random_state=0) if len(notices) > MAX_NOTICES \
+        else notices
+
+
 def template_share(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per notice: its shingles, those shared with another notice, and the template share
-    (past MAX_NOTICES notices, among a stated random sample of them). Each notice's text is
-    turned into codes and let go; the codes seen more than once are found by one sort."""
+    (past MAX_NOTICES notices, among the sample of compared_notices). The problems table
+    needs its responses, of those notices at least. Each notice's text is turned into codes
+    and let go; the codes seen more than once are found by one sort."""
     problems = frames["problems"]
-    notices = problems["notice_id"].drop_duplicates()
-    if len(notices) > MAX_NOTICES:  # sampled before any text is joined: memory stays flat
-        notices = notices.sample(MAX_NOTICES, random_state=0)
-        problems = problems[problems["notice_id"].isin(set(notices))]
+    notices = compared_notices(problems)
+    problems = problems[problems["notice_id"].isin(set(notices))]
     text = problems["problem"].fillna("") + "\n" + problems["response"].fillna("")
     by_notice = dict(list(text.groupby(problems["notice_id"], sort=False)))
     codes = [shingle_codes("\n".join(by_notice.pop(n))) for n in notices]
@@ -110,10 +117,9 @@ def shared_problems(frames: dict[str, pd.DataFrame],
     same shingles are hashed once, so the search grows with the distinct statements."""
     from datasketch import MinHash, MinHashLSH
 
-    problems = frames["problems"].reset_index(drop=True)
-    if problems["notice_id"].nunique() > MAX_NOTICES:
-        keep = problems["notice_id"].drop_duplicates().sample(MAX_NOTICES, random_state=0)
-        problems = problems[problems["notice_id"].isin(set(keep))].reset_index(drop=True)
+    problems = frames["problems"]
+    keep = set(compared_notices(problems))
+    problems = problems[problems["notice_id"].isin(keep)].reset_index(drop=True)
     members: dict[frozenset, list[int]] = {}
     for k, text in enumerate(problems["problem"]):
         if found := frozenset(shingles(text)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
@@ -108,15 +109,17 @@ def _parquet_current(csv: Path, parquet: Path) -> bool:
         return parquet.exists() and not csv.exists()
 
 
-def _load_parquet(path: Path, cols: list, columns: list[str] | None) -> pd.DataFrame:
+def _load_parquet(path: Path, cols: list, columns: list[str] | None,
+                  notices: Collection[str] | None = None) -> pd.DataFrame:
     """A table from its Parquet file, in the types _load gives the CSV's (read by Arrow:
-    only the columns asked for, without the CSV's text parsing)."""
+    only the columns and the notices' rows asked for, without the CSV's text parsing)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     names = [name for name, _, _ in cols]
+    rows = None if notices is None else [("notice_id", "in", sorted(notices))]
     try:
-        table = pq.read_table(path, columns=columns)
+        table = pq.read_table(path, columns=columns, filters=rows)
     except (OSError, pa.ArrowException) as exc:
         raise TableError(f"{path.name}: cannot be read ({exc})") from exc
     if table.column_names != (columns or names):
@@ -137,12 +140,14 @@ def _load_parquet(path: Path, cols: list, columns: list[str] | None) -> pd.DataF
 
 def load_tables(folder: str | Path | None = None, lenient: bool = False,
                 tables: list[str] | None = None,
-                columns: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
+                columns: dict[str, list[str]] | None = None,
+                notices: Collection[str] | None = None) -> dict[str, pd.DataFrame]:
     """The tables of a build (all, or those named), checked against the schema and typed by
     it: dates as datetimes, counts as Int64, flags as boolean. TableError names any fault.
+    With `notices`, only the rows of those notice_ids (every table has the column).
 
     Each table is read from its Parquet file when that is as new as its CSV (faster, and
-    `columns` then reads only the columns named, table by table), else from the CSV."""
+    `columns` and `notices` then read only what is asked for), else from the CSV."""
     folder = data_dir(folder)
     found = {}
     for table in tables or list(schema.TABLES):
@@ -153,9 +158,11 @@ def load_tables(folder: str | Path | None = None, lenient: bool = False,
             raise TableError(f"{table}: no column {', '.join(unknown)} in the schema (see "
                              "the data dictionary, README.md)")
         if _parquet_current(csv, parquet):
-            found[table] = _load_parquet(parquet, cols, wanted)
+            found[table] = _load_parquet(parquet, cols, wanted, notices)
         else:
             frame = _load(csv, cols, lenient)
+            if notices is not None:
+                frame = frame[frame["notice_id"].isin(set(notices))].reset_index(drop=True)
             found[table] = frame[wanted] if wanted else frame
     return found
 

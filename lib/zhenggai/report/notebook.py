@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from zhenggai.dataset import schema
 from zhenggai.dataset.load import load_tables
 from zhenggai.report.plotting import use_chinese_font
 from zhenggai.report.tables import readable_html
@@ -22,12 +23,16 @@ def _readable_tables() -> None:
         shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, readable_html)
 
 
-def setup(*tables: str) -> dict[str, pd.DataFrame]:
+def setup(*tables: str, without: dict[str, list[str]] | None = None
+          ) -> dict[str, pd.DataFrame]:
     """Chinese fonts for the figures, readable tables, and the processed tables the notebook
     names (all when it names none; from data/processed, or $ZHENGGAI_DATA when `make
-    report` points at another build). A table not named is not read: on a large corpus the
-    measures alone are hundreds of megabytes."""
+    report` points at another build), each `without` the columns it lists. A table or
+    column not asked for is not read: on a large corpus the measures alone are hundreds of
+    megabytes, the problems' responses most of that table."""
     use_chinese_font()
     pd.set_option("display.max_colwidth", MAX_COLWIDTH)
     _readable_tables()
-    return load_tables(tables=list(tables) or None)
+    columns = {table: [c for c in schema.columns(table) if c not in left_out]
+               for table, left_out in (without or {}).items()}
+    return load_tables(tables=list(tables) or None, columns=columns)
