@@ -148,3 +148,17 @@ def test_draws_in_blocks_are_the_draws_of_one_block_and_serve_every_column(monke
                            [shared.estimate, shared.low, shared.high], rtol=1e-12, atol=0)
         assert (one.n_notices, one.method) == (shared.n_notices, shared.method)
     assert together[0].label().endswith("50 notices")
+
+
+def test_past_the_fit_sample_topics_are_learned_from_a_sample_and_shared_by_all(monkeypatch):
+    import numpy as np
+    from zhenggai.analysis import topics
+
+    texts = pd.Series(["干部作风不实，形式主义突出", "意识形态工作责任制落实不到位",
+                       "财务管理不规范，票据不全", "基层党组织建设薄弱，组织生活不严肃"] * 15)
+    whole = topics.fit(texts, "nmf", 3)
+    monkeypatch.setattr(topics, "FIT_SAMPLE", 40)
+    sampled = topics.fit(texts, "nmf", 3)
+    assert (whole.n_fitted, sampled.n_fitted) == (60, 40)
+    assert sampled.shares.shape == whole.shares.shape == (60, 3)
+    assert np.allclose(sampled.shares.sum(axis=1), 1)
