@@ -162,3 +162,16 @@ def test_past_the_fit_sample_topics_are_learned_from_a_sample_and_shared_by_all(
     assert (whole.n_fitted, sampled.n_fitted) == (60, 40)
     assert sampled.shares.shape == whole.shares.shape == (60, 3)
     assert np.allclose(sampled.shares.sum(axis=1), 1)
+
+
+def test_past_the_select_sample_k_is_chosen_on_a_sample_and_clusters_all(monkeypatch):
+    from zhenggai.analysis import problem_types, represent
+
+    texts = pd.Series(["干部作风不实，形式主义突出", "意识形态工作责任制落实不到位",
+                       "财务管理不规范，票据不全", "基层党组织建设薄弱，组织生活不严肃"] * 15)
+    whole = problem_types.cluster_problems(texts, range(2, 5))
+    assert (whole.matrix != represent.tfidf(texts)[0]).nnz == 0  # counts → TF-IDF, the same
+    monkeypatch.setattr(problem_types, "SELECT_SAMPLE", 30)
+    sampled = problem_types.cluster_problems(texts, range(2, 5))
+    assert (whole.n_selected, sampled.n_selected) == (60, 30)
+    assert len(sampled.labels) == 60 and sampled.k in (2, 3, 4)

@@ -28,6 +28,7 @@ SEED = 0
 MAX_K = 30
 LARGE = 5000  # problems beyond which k-means runs in mini-batches
 SILHOUETTE_SAMPLE = 2000  # the silhouette is O(n²): computed on a sample beyond this
+SELECT_SAMPLE = 20_000  # problems k is chosen on, at most (the silhouette sees 2,000 anyway)
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Clustering:
     k: int
     silhouettes: pd.DataFrame  # mean silhouette by k, and on the shuffled baseline
     model: KMeans
+    n_selected: int = 0  # problems k was chosen on (SELECT_SAMPLE at most)
 
 
 def tfidf(texts: pd.Series, unit: str = represent.WORDS) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -63,25 +65,31 @@ def _silhouette(matrix, labels) -> float:
 
 def cluster_problems(texts: pd.Series, k_range: range | None = None) -> Clustering:
     """Cluster problem statements; k chosen by the best mean cosine silhouette, each shown
-    beside the silhouette of the shuffled baseline."""
-    matrix, terms = tfidf(texts)
+    beside the silhouette of the shuffled baseline. Past SELECT_SAMPLE problems, k is chosen
+    on a fixed random sample of them (`n_selected`); the chosen k clusters every problem."""
+    counts, terms = represent.counts(texts)
+    matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()  # = tfidf()
     n = matrix.shape[0]
     if k_range is None:  # the range is not capped below n/3; past 8 values it is sampled
         k_range = k_values(n)
     k_range = [k for k in k_range if 2 <= k < n]
     if not k_range:
         raise ValueError(f"too few problems ({n}) to cluster")
-    counts, _ = represent.counts(texts)
-    baseline = TfidfTransformer(sublinear_tf=True).fit_transform(shuffled(counts))
+    baseline = TfidfTransformer(sublinear_tf=True).fit_transform(shuffled(counts)).tocsr()
+    chosen_on, chance_on = matrix, baseline
+    if n > SELECT_SAMPLE:
+        rows = np.sort(np.random.default_rng(SEED).choice(n, SELECT_SAMPLE, replace=False))
+        chosen_on, chance_on = matrix[rows], baseline[rows]
     scores, chance = {}, {}
     for k in k_range:
-        scores[k] = _silhouette(matrix, _kmeans(matrix, k, SEED).labels_)
-        chance[k] = _silhouette(baseline, _kmeans(baseline, k, SEED).labels_)
+        scores[k] = _silhouette(chosen_on, _kmeans(chosen_on, k, SEED).labels_)
+        chance[k] = _silhouette(chance_on, _kmeans(chance_on, k, SEED).labels_)
     silhouettes = pd.DataFrame({"silhouette": scores, "shuffled baseline": chance}
                                ).rename_axis("k")
     k = int(silhouettes["silhouette"].idxmax())
     model = _kmeans(matrix, k, SEED)
-    return Clustering(matrix, terms, model.labels_, k, silhouettes, model)
+    return Clustering(matrix, terms, model.labels_, k, silhouettes, model,
+                      chosen_on.shape[0])
 
 
 def stability(clustering: Clustering, seeds: int = 20, resamples: int = 30,
