@@ -1,13 +1,14 @@
 """A raw folder to the dataset's tables, streamed: the rows of every entry, in name order,
-gathered into batches of BATCH_FILES entries, each handed to a sink (the output files) and
-let go, so memory does not grow with the corpus.
+gathered into batches (zhenggai.dataset.batches), each handed to a sink (the output files)
+and let go, so memory does not grow with the corpus.
 
-The rows of an entry unchanged since the last build, or with the content of one of its
-entries, are read back from the last build's output (zhenggai.dataset.cache, .reuse); the
-others are read and parsed, over a process pool when there are many, with a bounded number
-of files in flight. A notice whose text was already read from an earlier file is rejected as
-its copy. The batches do not depend on what was reused or pooled: the files equal a cold
-build's, byte for byte (tests/test_cache.py).
+A batch whose key the last build had is copied from its files (the sink's `copy`). In the
+other batches, the rows of an entry unchanged since the last build, or with the content of
+one of its entries, are read back from the last build's output (zhenggai.dataset.cache,
+.reuse); the others are read and parsed, over a process pool when there are many, with a
+bounded number of files in flight. A notice whose text was already read from an earlier
+file is rejected as its copy. The batches do not depend on what was reused or pooled: the
+files equal a cold build's, byte for byte (tests/test_cache.py).
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ class Assembled:
     """What a build needs to remember: the entries whose rows a later build can reuse."""
 
     reusable: dict[str, cache.Reusable] = field(default_factory=dict)
-    n_entries: int = 0
     n_reused: int = 0  # entries whose rows came from the last build
     n_batches: int = 0
     n_copied: int = 0  # batches copied as they were from the last build's files
@@ -195,7 +195,7 @@ def assemble(raw_dir: Path, sink: Sink, limits: Limits | None = None,
     reused = _reused(entries, last, limits)
     fresh = _rows([e for e in entries if e.name not in reused], limits,
                   workers or os.cpu_count() or 1)
-    result, first = Assembled(n_entries=len(entries)), {}
+    result, first = Assembled(), {}
     for start, end in batch_spans([e.name for e in entries]):
         batch = entries[start:end]
         if last and (copied := _copied(batch, reused, last, first, provenance)):

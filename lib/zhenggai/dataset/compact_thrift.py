@@ -14,7 +14,7 @@ import struct
 from dataclasses import dataclass, field
 
 STOP, TRUE, FALSE, BYTE, I16, I32, I64, DOUBLE, BINARY, LIST, SET, MAP, STRUCT = range(13)
-_INTS = (BYTE, I16, I32, I64)
+_VARINTS = (I16, I32, I64)  # written as zigzag varints (a BYTE is one plain byte)
 _WIDTH = {TRUE: 1, FALSE: 1, BYTE: 1, DOUBLE: 8}  # bytes of the fixed-size values
 
 
@@ -70,7 +70,7 @@ def _varint_at(data: bytes, at: int) -> tuple[int, int]:
 
 def _skip(kind: int, data: bytes, at: int) -> int:
     """Where the value of this kind at `at` ends."""
-    if kind in (I16, I32, I64):
+    if kind in _VARINTS:
         while data[at] & 0x80:
             at += 1
         return at + 1
@@ -102,7 +102,7 @@ def _skip_struct(data: bytes, at: int) -> int:
 
 def _value_at(kind: int, data: bytes, at: int, depth: int = 0, raw_depth: int = -1
               ) -> tuple[object, int]:
-    if kind in _INTS and kind != BYTE:
+    if kind in _VARINTS:
         n, at = _varint_at(data, at)
         return (n >> 1) ^ -(n & 1), at
     if kind == BINARY:
@@ -163,7 +163,7 @@ def _varint(n: int, out: bytearray) -> None:
 
 
 def _value(kind: int, value: object, out: bytearray) -> None:
-    if kind in _INTS and kind != BYTE:
+    if kind in _VARINTS:
         _varint((value << 1) ^ (value >> 63), out)
     elif kind == BINARY:
         _varint(len(value), out)

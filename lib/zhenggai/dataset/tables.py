@@ -1,10 +1,10 @@
 """The dataset's tables as Arrow tables, one batch of raw-folder entries at a time.
 
-A build never holds the whole dataset: it gathers the rows of BATCH_FILES entries
-(zhenggai.dataset.rows: fresh parses as Python tuples, or slices of the last build's tables),
-turns them into one Arrow table per table, writes them out and lets them go. Batches are
-cut at fixed positions in the folder's name order, so every build of the same folder writes
-the same batches, byte for byte, whatever it reused.
+A build never holds the whole dataset: it gathers the rows of a batch of about BATCH_FILES
+entries (zhenggai.dataset.rows: fresh parses as Python tuples, or slices of the last
+build's tables), turns them into one Arrow table per table, writes them out and lets them
+go. Batches are cut by the entries' names (zhenggai.dataset.batches), so every build of the
+same folder writes the same batches, byte for byte, whatever it reused.
 """
 
 from __future__ import annotations
@@ -57,7 +57,6 @@ class BatchBuilder:
 
     def __init__(self) -> None:
         self._parts: dict[str, list] = {name: [] for name in schema.TABLES}
-        self.n_entries = 0
 
     def add(self, item: FileRows) -> None:
         """An entry's Python rows."""
@@ -67,7 +66,6 @@ class BatchBuilder:
                 parts[-1].extend(rows)
             elif rows:
                 parts.append(list(rows))
-        self.n_entries += 1
 
     def add_slice(self, name: str, table: pa.Table, start: int, length: int) -> None:
         """Rows start … start+length of `table` (the last build's, in this table's schema)."""
