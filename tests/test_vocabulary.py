@@ -117,6 +117,23 @@ def test_status_heading(heading, status):
     assert status_of_heading(heading) == status
 
 
+# (line as printed, its analysed form): NFKC, the genre's full-width punctuation outside
+# numbers, traditional → simplified, spaces between Chinese characters dropped
+ANALYSED_FORMS = [
+    ("整改资金１，２００万元，已到位。", "整改资金1,200万元，已到位。"),
+    ("会议于9:30召开:一是(1)学习;二是?", "会议于9:30召开：一是（1）学习；二是？"),
+    ("1,2,3, 共三项", "1,2,3，共三项"),
+    ("開展巡察　工作「回頭看」", "开展巡察工作“回头看”"),
+    ("①加强学习②健全制度", "①加强学习②健全制度"),
+    ('他说"整改"和"落实"', "他说“整改”和“落实”"),
+]
+
+
+@pytest.mark.parametrize(("printed", "analysed"), ANALYSED_FORMS)
+def test_analysed_form(printed, analysed):
+    assert split_lines(printed)[0][0].text == analysed
+
+
 # (framing text, declared problems, sections, measures)
 DECLARED_COUNTS = [
     ("巡察组反馈了3个方面25项具体问题。", 25, 3, None),
