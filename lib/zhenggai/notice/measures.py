@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from zhenggai.notice import vocabulary as v
 from zhenggai.notice.model import Measure
+from zhenggai.notice.vocabulary.numbering import CN_NUMERAL
 from zhenggai.text.numerals import read_numeral
 
 # A measure marker stands at the start, or after punctuation or a line break. The text is
@@ -27,8 +28,12 @@ from zhenggai.text.numerals import read_numeral
 # pattern that opens with a character class is scanned fast, a lookbehind is not.
 _AFTER_PUNCTUATION = r"[。；;，,：:\s！？]"
 _AT_SENTENCE_START = r"[\n。；]"  # 1. numbers a line, or a sentence in a table cell
-# 一是 may follow its subject (局党组一是…), but not inside a word (统一是, 唯一是, 第一是).
-_NOT_IN_WORD = r"[^统唯同第之万专划单均逐]"
+# 一是 may follow its subject (局党组一是…), but not inside a word (统一是, 唯一是, 第一是). The
+# check stands after the numeral's first character, so that the pattern opens with a numeral,
+# which a search skips to (opening with "any character but 统唯…" would try every position).
+_NOT_IN_WORD = "统唯同第之万专划单均逐"
+_CN_SHI = re.compile(
+    rf"(?P<marker>(?P<n>[{CN_NUMERAL}](?<![{_NOT_IN_WORD}].)[{CN_NUMERAL}]*)是)")
 MIN_MEASURE_CHARS = 2  # a semicolon part shorter than this is no measure
 
 __all__ = ["Measure", "split_measures"]
@@ -44,13 +49,13 @@ class _Marker:
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    def boundary(family: v.Numbering) -> str:
-        if family.measure_at_line_start:
-            return _AT_SENTENCE_START
-        return _NOT_IN_WORD if family.name == "cn_shi" else _AFTER_PUNCTUATION
+    def pattern(family: v.Numbering) -> re.Pattern[str]:
+        if family.name == "cn_shi":  # the family's marker, 一是, not inside a word
+            return _CN_SHI
+        boundary = _AT_SENTENCE_START if family.measure_at_line_start else _AFTER_PUNCTUATION
+        return re.compile(boundary + f"(?=(?P<marker>{family.marker}))")
 
-    return tuple(re.compile(boundary(f) + f"(?=(?P<marker>{f.marker}))")
-                 for f in v.MEASURE_NUMBERINGS)
+    return tuple(pattern(f) for f in v.MEASURE_NUMBERINGS)
 
 
 def _markers(text: str, pattern: re.Pattern[str]) -> Iterator[_Marker]:
