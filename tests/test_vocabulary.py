@@ -134,6 +134,12 @@ def test_analysed_form(printed, analysed):
     assert split_lines(printed)[0][0].text == analysed
 
 
+def test_analysed_forms_of_a_whole_text_are_those_of_its_lines():
+    lines, _ = split_lines("\n\n".join(printed for printed, _ in ANALYSED_FORMS))
+    assert [line.text for line in lines] == [analysed for _, analysed in ANALYSED_FORMS]
+    assert [line.number for line in lines] == list(range(1, 2 * len(ANALYSED_FORMS), 2))
+
+
 # (framing text, declared problems, sections, measures)
 DECLARED_COUNTS = [
     ("巡察组反馈了3个方面25项具体问题。", 25, 3, None),

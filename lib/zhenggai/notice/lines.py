@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from zhenggai.notice.model import Line
-from zhenggai.text.clean import normalise_line, remove_artefacts
+from zhenggai.text.clean import normalise_lines, remove_artefacts
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 
@@ -13,12 +13,12 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 def split_lines(text: str) -> tuple[list[Line], list[str]]:
     """Non-empty lines with their analysed form, and notes on the artefacts removed."""
     lines, notes = [], []
-    for number, original in enumerate(text.split("\n"), start=1):
-        if not original.strip():
-            continue
+    numbered = [(number, original) for number, original in enumerate(text.split("\n"), start=1)
+                if original.strip()]
+    analysed_forms = normalise_lines([original for _, original in numbered])
+    for (number, original), analysed in zip(numbered, analysed_forms, strict=True):
         _, artefacts = remove_artefacts(original)
         notes += [f"removed {a} (line {number})" for a in artefacts]
-        analysed = normalise_line(original)
         if analysed:
             indent = len(original) - len(original.lstrip(" \t\u3000"))
             lines.append(Line(number, original.strip(), analysed, indent))

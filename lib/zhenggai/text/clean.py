@@ -114,10 +114,24 @@ def normalise_punctuation(line: str) -> str:
     return line
 
 
-def normalise_line(line: str) -> str:
-    """The analysed form of one line of a notice (see the module docstring)."""
-    line, _ = remove_artefacts(line)
-    line = normalise_punctuation(to_simplified(line))
+def _after_simplified(line: str) -> str:
+    line = normalise_punctuation(line)
     if _WHITESPACE.search(line):  # most lines have none: spare them the slower search
         line = _SPACE_NEAR_CJK.sub("", line)
     return " ".join(line.split())
+
+
+def normalise_line(line: str) -> str:
+    """The analysed form of one line of a notice (see the module docstring)."""
+    return _after_simplified(to_simplified(remove_artefacts(line)[0]))
+
+
+def normalise_lines(lines: list[str]) -> list[str]:
+    """The analysed form of each line (none holds a line break), as normalise_line gives it.
+    OpenCC converts them in one call, which costs half as much as a call per line (no
+    dictionary entry holds a line break, so no conversion spans two lines)."""
+    cleaned = [remove_artefacts(line)[0] for line in lines]
+    simplified = to_simplified("\n".join(cleaned)).split("\n")
+    if len(simplified) != len(cleaned):  # never seen; the line-by-line form stays the rule
+        simplified = [to_simplified(line) for line in cleaned]
+    return [_after_simplified(line) for line in simplified]
