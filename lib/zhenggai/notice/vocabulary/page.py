@@ -72,7 +72,7 @@ CHROME_LINE_START = re.compile(
 # Chrome anywhere in a line. Every alternative opens with a definite character, which lets
 # the regex engine skip to the places where one could start (a line is searched in one pass).
 CHROME_LINE = re.compile(
-    r"""位置[：:]|首页\s*[>＞»]|>\s*>|[>＞]{2}   # breadcrumbs (当前位置：, 首页 >)
+    r"""位置[：:]|首页\s*[>＞»]|>\s*>|[>＞][>＞]   # breadcrumbs (当前位置：, 首页 >)
         |字\s*[号体](?:[：:]|\s*[\[【〖]|$)|大\s*中\s*小   # font size ([大 中 小])
         |分享到?[：:]?$|【打印|关闭窗口|返回上一级|设为首页|加入收藏|无障碍|长者助手
         |浏览(?:次数|量)?[：:]|访问(?:量|次数)[：:]|阅读(?:次数)?[：:]|点击(?:数|量)?[：:]
