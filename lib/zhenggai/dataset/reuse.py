@@ -14,7 +14,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -41,16 +40,15 @@ class OldBatch:
 
 
 def _ranges(table: pa.Table) -> dict[str, tuple[int, int]]:
-    """notice_id → (first row, number of rows), from the runs of the notice_id column
-    (found in Arrow and numpy: a batch has thousands of rows but only its notices' runs)."""
+    """notice_id → (first row, number of rows), from the runs of the notice_id column (Arrow
+    encodes the runs: a batch has thousands of rows but only its notices' runs)."""
     if table.num_rows == 0:
         return {}
-    encoded = pc.dictionary_encode(table["notice_id"]).combine_chunks()
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
-    starts = np.concatenate(([0], np.flatnonzero(np.diff(codes)) + 1))
-    lengths = np.diff(np.append(starts, len(codes)))
-    names = encoded.dictionary.take(pa.array(codes[starts])).to_pylist()
-    return {name: (int(a), int(n)) for name, a, n in zip(names, starts, lengths, strict=True)}
+    runs = pc.run_end_encode(table["notice_id"].combine_chunks())
+    ends = runs.run_ends.to_pylist()
+    starts = [0, *ends[:-1]]
+    return {name: (start, end - start)
+            for name, start, end in zip(runs.values.to_pylist(), starts, ends, strict=True)}
 
 
 class LastRows:
