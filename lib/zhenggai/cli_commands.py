@@ -12,6 +12,7 @@ from zhenggai.dataset.builder import Built, NothingParsed, build_locked
 from zhenggai.dataset.folders import FolderError, check_folders
 from zhenggai.dataset.ingest import Limits
 from zhenggai.dataset.lock import BuildLock, BuildLocked
+from zhenggai.dataset.tables import convert_without_pandas
 from zhenggai.progress import progress
 from zhenggai.text.dates import iso
 
@@ -30,6 +31,7 @@ def build_command(args: argparse.Namespace) -> int:
     except FolderError as exc:
         return _error(str(exc))
     limits = Limits(int(args.max_file_mb * 1024 * 1024), args.time_limit)
+    convert_without_pandas()
     advance, finish = progress(len(os.listdir(raw)), "parsing")
     try:
         with BuildLock(out):

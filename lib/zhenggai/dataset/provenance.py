@@ -114,8 +114,9 @@ def _with_warnings(log: pa.Table, warnings: dict[str, str]) -> pa.Table:
             messages[k] = "; ".join(m for m in (messages[k], warnings[name]) if m)
             if statuses[k] == "ok" or name == MANIFEST:
                 statuses[k] = "warning"
-    log = log.set_column(log.column_names.index("status"), "status", pa.array(statuses))
-    return log.set_column(log.column_names.index("message"), "message", pa.array(messages))
+    for name, values in (("status", statuses), ("message", messages)):
+        log = log.set_column(log.column_names.index(name), name, pa.array(values, pa.string()))
+    return log
 
 
 class Provenance:

@@ -28,12 +28,18 @@ _CSV_OPTIONS = arrow_csv.WriteOptions(include_header=False, quoting_style="neede
 _AMOUNT = pa.decimal128(18, 2)  # yuan to the fen
 
 
+def _empty() -> pa.Scalar:
+    # Every value a build gives Arrow is typed: inferring a type makes Arrow import pandas.
+    return pa.scalar("", pa.string())
+
+
 def _csv_ready(table: pa.Table) -> pa.Table:
     """Booleans as TRUE/FALSE, which R's read.csv, Stata and Excel read as logical values
     (Arrow writes true/false, which R reads as text)."""
     for i, field in enumerate(table.schema):
         if pa.types.is_boolean(field.type):
-            column = pc.if_else(table.column(i), "TRUE", "FALSE")
+            column = pc.if_else(table.column(i), pa.scalar("TRUE", pa.string()),
+                                pa.scalar("FALSE", pa.string()))
             table = table.set_column(i, field.name, column)
     return table
 
@@ -45,7 +51,7 @@ def parquet_ready(table: pa.Table) -> pa.Table:
         kind = schema.KINDS.get(field.name)
         if kind == "date":
             text = table.column(i)
-            column = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+            column = pc.if_else(pc.equal(text, _empty()), pa.scalar(None, pa.string()), text)
             table = table.set_column(i, field.name, column.cast(pa.date32()))
         elif field.name in schema.AMOUNTS:
             table = table.set_column(i, field.name, table.column(i).cast(_AMOUNT))
@@ -64,7 +70,7 @@ def from_parquet(table: pa.Table) -> pa.Table:
     """A table read from Parquet in the build's own types: the inverse of parquet_ready."""
     for i, field in enumerate(table.schema):
         if pa.types.is_date32(field.type):
-            text = pc.fill_null(table.column(i).cast(pa.string()), "")
+            text = pc.fill_null(table.column(i).cast(pa.string()), _empty())
             table = table.set_column(i, field.name, text)
         elif pa.types.is_decimal(field.type):
             table = table.set_column(i, field.name, table.column(i).cast(pa.float64()))
@@ -171,5 +177,6 @@ class TableFiles:
 
 def read_tables(folder: Path) -> dict[str, pa.Table]:
     """Every table of a written dataset, whole, in the build's own types (for a small one)."""
-    return {name: from_parquet(pq.read_table(Path(folder) / f"{name}.parquet"))
+    # ParquetFile, not read_table: read_table loads Arrow's datasets, which import pandas
+    return {name: from_parquet(pq.ParquetFile(Path(folder) / f"{name}.parquet").read())
             for name in schema.TABLES}

@@ -9,6 +9,8 @@ same folder writes the same batches, byte for byte, whatever it reused.
 
 from __future__ import annotations
 
+import importlib.abc
+import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -29,6 +31,29 @@ _TYPES = {"string": pa.string(), "date": pa.string(), "integer": pa.int64(),
           "number": pa.float64(), "boolean": pa.bool_()}
 
 
+class _NoPandas(importlib.abc.MetaPathFinder):
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name.partition(".")[0] == "pandas":
+            raise ImportError("pandas is not needed to convert a build's rows")
+
+
+def convert_without_pandas() -> None:
+    """Tell Arrow, once for this process, that the build converts no pandas objects.
+
+    Arrow imports pandas the first time it converts Python values, to ask whether they are
+    pandas objects, and the import is a fifth of a second of every rebuild; a build converts
+    only lists. Call it before anything imports pandas (else it does nothing). Arrow imports
+    pandas again where pandas is asked for (to_pandas), so nothing that needs it loses it."""
+    if "pandas" in sys.modules:
+        return
+    finder = _NoPandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        pa.array([], pa.string())
+    finally:
+        sys.meta_path.remove(finder)
+
+
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow types of a table's columns (dates are ISO strings)."""
     return pa.schema([(name, _TYPES[kind]) for name, kind, _ in schema.TABLES[table]])
@@ -39,7 +64,7 @@ def _column(values: list, kind: str) -> pa.Array:
         array = pa.array(values, _TYPES[kind])
     except (pa.ArrowInvalid, pa.ArrowTypeError):  # a value of another type: its text
         array = pa.array([None if v is None else str(v) for v in values], _TYPES[kind])
-    return pc.fill_null(array, "") if kind in ("string", "date") else array
+    return pc.fill_null(array, pa.scalar("", pa.string())) if kind in ("string", "date") else array
 
 
 def rows_table(name: str, rows: list[Row]) -> pa.Table:
