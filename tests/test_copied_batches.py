@@ -9,6 +9,7 @@ import struct
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -137,3 +138,21 @@ def test_adding_a_notice_copies_the_batches_it_does_not_fall_in(tmp_path, monkey
     copied = int(said.split(" of ")[0].rsplit("(", 1)[1])
     assert f"of {n_batches} batches copied" in said
     assert n_batches - 2 <= copied < n_batches  # all but the one or two it falls in
+
+
+def test_the_rows_of_some_notices_are_read_a_row_group_at_a_time(tmp_path, monkeypatch):
+    from zhenggai.dataset import load
+
+    monkeypatch.setattr(tables, "BATCH_FILES", 8)
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_corpus(raw, 40)
+    assert main(["build", "--raw", str(raw), "--out", str(out)]) == 0
+    file = pq.ParquetFile(out / "problems.parquet")
+    assert file.num_row_groups >= 3
+    first, last = (file.read_row_group(k, columns=["notice_id"]).column(0)[0].as_py()
+                   for k in (0, file.num_row_groups - 1))
+    every = load.load_tables(out, tables=["problems"])["problems"]
+    some = load.load_tables(out, tables=["problems"], notices={first, last})["problems"]
+    expected = every[every["notice_id"].isin({first, last})].reset_index(drop=True)
+    assert len(some) > 2 and set(some["notice_id"]) == {first, last}
+    pd.testing.assert_frame_equal(some, expected, check_exact=True)

@@ -48,6 +48,10 @@ def test_the_rows_of_the_notices_asked_for_are_read_and_serve_the_templates(
     monkeypatch.setattr(load, "_parquet_current", lambda csv, parquet: False)  # the CSV way
     slow = load.load_tables(seeds_processed, tables=["problems"], notices=two)["problems"]
     pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+    monkeypatch.undo()
+    none = load.load_tables(seeds_processed, tables=["problems"], notices={"000000000000"},
+                            columns={"problems": ["notice_id", "problem"]})["problems"]
+    assert list(none.columns) == ["notice_id", "problem"] and none.empty
     monkeypatch.setattr(templates, "MAX_NOTICES", 3)  # a sample of the five
     compared = set(templates.compared_notices(every.drop(columns="response")))
     assert len(compared) == 3

@@ -12,10 +12,15 @@ import os
 import warnings
 from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from zhenggai.dataset import schema
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
 DATA_ENV = "ZHENGGAI_DATA"  # set by `make report RAW=…` to point at another build
 
@@ -109,6 +114,26 @@ def _parquet_current(csv: Path, parquet: Path) -> bool:
         return parquet.exists() and not csv.exists()
 
 
+def _rows_of_notices(file: pq.ParquetFile, columns: list[str] | None,
+                     notices: Collection[str]) -> pa.Table:
+    """The rows of some notices, read a row group at a time: a filter given to read_table
+    decodes several row groups whole at once, so a sample of notices from a large corpus
+    would hold much of its text together."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    wanted = pa.array(sorted(notices), pa.string())
+    parts = []
+    for k in range(file.num_row_groups):
+        mask = pc.is_in(file.read_row_group(k, columns=["notice_id"]).column(0),
+                        value_set=wanted)
+        if pc.any(mask).as_py():
+            parts.append(file.read_row_group(k, columns=columns).filter(mask))
+    empty = file.schema_arrow.empty_table()
+    return pa.concat_tables(parts) if parts else \
+        empty.select(columns) if columns is not None else empty
+
+
 def _load_parquet(path: Path, cols: list, columns: list[str] | None,
                   notices: Collection[str] | None = None) -> pd.DataFrame:
     """A table from its Parquet file, in the types _load gives the CSV's (read by Arrow:
@@ -117,9 +142,9 @@ def _load_parquet(path: Path, cols: list, columns: list[str] | None,
     import pyarrow.parquet as pq
 
     names = [name for name, _, _ in cols]
-    rows = None if notices is None else [("notice_id", "in", sorted(notices))]
     try:
-        table = pq.read_table(path, columns=columns, filters=rows)
+        table = pq.read_table(path, columns=columns) if notices is None else \
+            _rows_of_notices(pq.ParquetFile(path), columns, notices)
     except (OSError, pa.ArrowException) as exc:
         raise TableError(f"{path.name}: cannot be read ({exc})") from exc
     if table.column_names != (columns or names):
