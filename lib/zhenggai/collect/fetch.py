@@ -2,7 +2,9 @@
 
 Every request names zhenggai and its version in its User-Agent. A host's robots.txt is read
 once (urllib.robotparser); a path it refuses is never requested. Requests to one host are at
-least `delay` seconds apart (or the Crawl-delay robots.txt asks for, if longer). A 5xx answer
+least `delay` seconds apart (or the Crawl-delay robots.txt asks for, if longer), counted from
+the end of one answer, so the host sees the spacing however long a request took to reach it
+(counted from the start, a slow connection then a quick one arrived closer). A 5xx answer
 or a timeout is tried again after a growing pause; a 4xx answer is final. A body larger than
 the limit is not read past it.
 """
@@ -65,7 +67,6 @@ class PoliteClient:
             pause = delay - (time.monotonic() - last)
             if pause > 0:
                 time.sleep(pause)
-        self.last_request[host] = time.monotonic()
 
     def _host_delay(self, host: str) -> float:
         rules = self.robots.get(host)
@@ -118,6 +119,7 @@ class PoliteClient:
             self._wait_for(_host(url), delay * (2 ** attempt if attempt else 1))
             self.requested.append(url)
             answer = self._once(url)
+            self.last_request[_host(url)] = time.monotonic()  # the answer's end
             retry = answer.error.startswith("timed out") or (
                 answer.status is not None and answer.status >= 500)
             if not retry:
