@@ -148,7 +148,8 @@ def _collect_parser(commands) -> None:
     collect.add_argument("--max-pages", type=_positive(int, 1), default=50, metavar="N",
                          help="listing pages to read at most (default 50)")
     collect.add_argument("--delay", type=_positive(float), default=1.0, metavar="SECONDS",
-                         help="seconds between requests to one site (default 1)")
+                         help="seconds from one answer of a site to the next request to it "
+                              "(default 1)")
     collect.add_argument("--allow-host", action="append", default=[], metavar="HOST",
                          help="another site the crawl may follow links to (repeatable)")
     collect.add_argument("--timeout", type=_positive(float, 0.1), default=30.0,
