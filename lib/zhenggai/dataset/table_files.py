@@ -22,15 +22,10 @@ import pyarrow.parquet as pq
 from zhenggai.dataset import schema
 from zhenggai.dataset.file_bytes import copy_range, write_all
 from zhenggai.dataset.parquet_parts import OldParquet, ParquetParts
-from zhenggai.dataset.tables import arrow_schema
+from zhenggai.dataset.tables import arrow_schema, empty_text
 
 _CSV_OPTIONS = arrow_csv.WriteOptions(include_header=False, quoting_style="needed")
 _AMOUNT = pa.decimal128(18, 2)  # yuan to the fen
-
-
-def _empty() -> pa.Scalar:
-    # Every value a build gives Arrow is typed: inferring a type makes Arrow import pandas.
-    return pa.scalar("", pa.string())
 
 
 def _csv_ready(table: pa.Table) -> pa.Table:
@@ -51,7 +46,7 @@ def parquet_ready(table: pa.Table) -> pa.Table:
         kind = schema.KINDS.get(field.name)
         if kind == "date":
             text = table.column(i)
-            column = pc.if_else(pc.equal(text, _empty()), pa.scalar(None, pa.string()), text)
+            column = pc.if_else(pc.equal(text, empty_text()), pa.scalar(None, pa.string()), text)
             table = table.set_column(i, field.name, column.cast(pa.date32()))
         elif field.name in schema.AMOUNTS:
             table = table.set_column(i, field.name, table.column(i).cast(_AMOUNT))
@@ -70,7 +65,7 @@ def from_parquet(table: pa.Table) -> pa.Table:
     """A table read from Parquet in the build's own types: the inverse of parquet_ready."""
     for i, field in enumerate(table.schema):
         if pa.types.is_date32(field.type):
-            text = pc.fill_null(table.column(i).cast(pa.string()), _empty())
+            text = pc.fill_null(table.column(i).cast(pa.string()), empty_text())
             table = table.set_column(i, field.name, text)
         elif pa.types.is_decimal(field.type):
             table = table.set_column(i, field.name, table.column(i).cast(pa.float64()))

@@ -54,6 +54,12 @@ def convert_without_pandas() -> None:
         sys.meta_path.remove(finder)
 
 
+def empty_text() -> pa.Scalar:
+    """"" as an Arrow string. Every value a build gives Arrow is typed (inferring a type makes
+    Arrow import pandas); made on call, as a conversion at import would come first."""
+    return pa.scalar("", pa.string())
+
+
 def arrow_schema(table: str) -> pa.Schema:
     """The Arrow types of a table's columns (dates are ISO strings)."""
     return pa.schema([(name, _TYPES[kind]) for name, kind, _ in schema.TABLES[table]])
@@ -64,7 +70,7 @@ def _column(values: list, kind: str) -> pa.Array:
         array = pa.array(values, _TYPES[kind])
     except (pa.ArrowInvalid, pa.ArrowTypeError):  # a value of another type: its text
         array = pa.array([None if v is None else str(v) for v in values], _TYPES[kind])
-    return pc.fill_null(array, pa.scalar("", pa.string())) if kind in ("string", "date") else array
+    return pc.fill_null(array, empty_text()) if kind in ("string", "date") else array
 
 
 def rows_table(name: str, rows: list[Row]) -> pa.Table:

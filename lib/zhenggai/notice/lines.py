@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from zhenggai.notice.model import Line
-from zhenggai.text.clean import normalise_lines, remove_artefacts
+from zhenggai.text.clean import normalise_lines
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 
@@ -16,8 +16,7 @@ def split_lines(text: str) -> tuple[list[Line], list[str]]:
     numbered = [(number, original) for number, original in enumerate(text.split("\n"), start=1)
                 if original.strip()]
     analysed_forms = normalise_lines([original for _, original in numbered])
-    for (number, original), analysed in zip(numbered, analysed_forms, strict=True):
-        _, artefacts = remove_artefacts(original)
+    for (number, original), (analysed, artefacts) in zip(numbered, analysed_forms, strict=True):
         notes += [f"removed {a} (line {number})" for a in artefacts]
         if analysed:
             indent = len(original) - len(original.lstrip(" \t\u3000"))

@@ -126,12 +126,14 @@ def normalise_line(line: str) -> str:
     return _after_simplified(to_simplified(remove_artefacts(line)[0]))
 
 
-def normalise_lines(lines: list[str]) -> list[str]:
-    """The analysed form of each line (none holds a line break), as normalise_line gives it.
-    OpenCC converts them in one call, which costs half as much as a call per line (no
-    dictionary entry holds a line break, so no conversion spans two lines)."""
-    cleaned = [remove_artefacts(line)[0] for line in lines]
+def normalise_lines(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Each line's analysed form (none holds a line break), as normalise_line gives it, with
+    the artefacts removed from it. OpenCC converts them in one call, which costs half as much
+    as a call per line (no dictionary entry holds a line break, so no conversion spans two
+    lines)."""
+    cleaned, artefacts = zip(*map(remove_artefacts, lines), strict=True) if lines else ((), ())
     simplified = to_simplified("\n".join(cleaned)).split("\n")
     if len(simplified) != len(cleaned):  # never seen; the line-by-line form stays the rule
         simplified = [to_simplified(line) for line in cleaned]
-    return [_after_simplified(line) for line in simplified]
+    return [(_after_simplified(line), found) for line, found in
+            zip(simplified, artefacts, strict=True)]
